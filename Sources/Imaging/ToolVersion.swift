@@ -1,0 +1,5 @@
+/// The version of ctcase that every output and provenance record names.
+public enum ToolVersion {
+  /// Semantic version of this build; bump when any output byte can change.
+  public static let string = "0.1.0"
+}

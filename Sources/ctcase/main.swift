@@ -1,0 +1,4 @@
+import CTCaseCLI
+import Foundation
+
+exit(CTCase.main(Array(CommandLine.arguments.dropFirst())))
