@@ -43,7 +43,7 @@ let package = Package(
     .target(name: "Course", dependencies: ["Analysis"]),
     .target(name: "Decisions", dependencies: ["Course"]),
     .target(name: "Report", dependencies: ["Decisions", "CCairo", "CPango"]),
-    .target(name: "Outputs", dependencies: ["Report", "Ingest", "CDicom"]),
+    .target(name: "Outputs", dependencies: ["Report", "Ingest", "CDicom", "CNifti"]),
     .target(name: "Phantom", dependencies: ["Imaging", "Outputs"]),
     .target(
       name: "CTCaseCLI",
@@ -51,17 +51,21 @@ let package = Package(
         "Imaging", "Ingest", "Analysis", "Course", "Decisions", "Report", "Outputs", "Phantom",
       ]),
     .executableTarget(name: "ctcase", dependencies: ["CTCaseCLI"]),
+    .target(name: "TestSupport", path: "Sources/TestSupport"),
 
     // MARK: Tests
-    .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
-    .testTarget(name: "IngestTests", dependencies: ["Ingest", "Imaging"]),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Imaging"]),
-    .testTarget(name: "CourseTests", dependencies: ["Course", "Decisions"]),
-    .testTarget(name: "ReportTests", dependencies: ["Report"]),
-    .testTarget(name: "CLITests", dependencies: ["CTCaseCLI"]),
+    .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
+    .testTarget(
+      name: "IngestTests", dependencies: ["Ingest", "Imaging", "Outputs", "TestSupport"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Imaging", "TestSupport"]),
+    .testTarget(name: "CourseTests", dependencies: ["Course", "Decisions", "TestSupport"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+    .testTarget(name: "OutputsTests", dependencies: ["Outputs", "TestSupport"]),
+    .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Imaging", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["CTCaseCLI", "TestSupport"]),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["CTCaseCLI", "Ingest", "Analysis", "Phantom", "Outputs"]),
+      dependencies: ["CTCaseCLI", "Ingest", "Analysis", "Phantom", "Outputs", "TestSupport"]),
   ],
   cxxLanguageStandard: .cxx17
 )
