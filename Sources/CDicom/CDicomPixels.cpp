@@ -60,9 +60,9 @@ CDicom_Status decodeWithGDCM(const CDicom_File *file, unsigned short bitsAllocat
                      errorLength);
 }
 
-CDicom_Status decodeWithDCMTK(DcmDataset *dataset, unsigned short bitsAllocated,
-                              uint16_t *destination, size_t count, char *error,
-                              size_t errorLength) {
+// Brings the dataset to uncompressed little endian and finds its Pixel Data element.
+CDicom_Status uncompressedPixelData(DcmDataset *dataset, DcmElement *&element, char *error,
+                                    size_t errorLength) {
   if (dataset->chooseRepresentation(EXS_LittleEndianExplicit, NULL).bad() ||
       !dataset->canWriteXfer(EXS_LittleEndianExplicit)) {
     CDicom_SetError(error, errorLength,
@@ -70,11 +70,20 @@ CDicom_Status decodeWithDCMTK(DcmDataset *dataset, unsigned short bitsAllocated,
                         DcmXfer(dataset->getOriginalXfer()).getXferName());
     return CDicom_StatusDecodeFailed;
   }
-  DcmElement *element = NULL;
+  element = NULL;
   if (dataset->findAndGetElement(DCM_PixelData, element).bad() || element == NULL) {
     CDicom_SetError(error, errorLength, "Pixel Data (7FE0,0010) is missing");
     return CDicom_StatusDecodeFailed;
   }
+  return CDicom_StatusOK;
+}
+
+CDicom_Status decodeWithDCMTK(DcmDataset *dataset, unsigned short bitsAllocated,
+                              uint16_t *destination, size_t count, char *error,
+                              size_t errorLength) {
+  DcmElement *element = NULL;
+  CDicom_Status status = uncompressedPixelData(dataset, element, error, errorLength);
+  if (status != CDicom_StatusOK) return status;
   if (bitsAllocated == bits16 && element->getVR() == EVR_OW) {
     Uint16 *words = NULL;
     if (element->getUint16Array(words).bad() || words == NULL) {
@@ -94,6 +103,30 @@ CDicom_Status decodeWithDCMTK(DcmDataset *dataset, unsigned short bitsAllocated,
 }
 
 }  // namespace
+
+CDicom_Status CDicom_BorrowPixels(CDicom_File *file, const uint16_t **samples, size_t *count,
+                                  char *error, size_t errorLength) {
+  *samples = NULL;
+  *count = 0;
+  DcmDataset *dataset = file->format.getDataset();
+  Uint16 bitsAllocated = 0;
+  dataset->findAndGetUint16(DCM_BitsAllocated, bitsAllocated);
+  if (file->headerOnly || bitsAllocated != bits16 || isJPEG2000(dataset->getOriginalXfer())) {
+    CDicom_SetError(error, errorLength, "pixel data cannot be borrowed; decode a copy");
+    return CDicom_StatusUnsupported;
+  }
+  DcmElement *element = NULL;
+  CDicom_Status status = uncompressedPixelData(dataset, element, error, errorLength);
+  if (status != CDicom_StatusOK) return status;
+  Uint16 *words = NULL;
+  if (element->getVR() != EVR_OW || element->getUint16Array(words).bad() || words == NULL) {
+    CDicom_SetError(error, errorLength, "pixel data is not 16-bit words; decode a copy");
+    return CDicom_StatusUnsupported;
+  }
+  *samples = words;
+  *count = element->getLength() / sizeof(Uint16);
+  return CDicom_StatusOK;
+}
 
 CDicom_Status CDicom_DecodePixels(CDicom_File *file, uint16_t *destination, size_t count,
                                   char *error, size_t errorLength) {

@@ -93,6 +93,29 @@ final class DicomFile {
     return max(0, CDicom_SequenceCount(handle, &tags, &items, Int32(tags.count)))
   }
 
+  /// Calls `body` with every frame's decoded stored values: borrowed from DCMTK without a copy
+  /// when possible (`CDicom_BorrowPixels`), else decoded into a temporary array.
+  /// - Throws: `IngestError.decodeFailed` naming this file, or what `body` throws.
+  func withStoredPixels<R>(sampleCount: Int, _ body: (UnsafeBufferPointer<UInt16>) throws -> R)
+    throws -> R
+  {
+    var error = [CChar](repeating: 0, count: Self.errorBytes)
+    var samples: UnsafePointer<UInt16>?
+    var count = 0
+    let status = CDicom_BorrowPixels(handle, &samples, &count, &error, error.count)
+    if status == CDicom_StatusOK, let samples {
+      guard count >= sampleCount else {
+        throw IngestError.decodeFailed(
+          path: path, reason: "decoded pixel data holds \(count) samples, header says \(sampleCount)")
+      }
+      return try body(UnsafeBufferPointer(start: samples, count: sampleCount))
+    }
+    guard status == CDicom_StatusUnsupported else {
+      throw IngestError.decodeFailed(path: path, reason: Self.text(error))
+    }
+    return try decodePixels(sampleCount: sampleCount).withUnsafeBufferPointer { try body($0) }
+  }
+
   /// Decodes every frame's stored values (`CDicom_DecodePixels`); needs a full load.
   /// - Throws: `IngestError.decodeFailed` naming this file.
   func decodePixels(sampleCount: Int) throws -> [UInt16] {

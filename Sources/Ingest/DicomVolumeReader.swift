@@ -2,39 +2,40 @@ import Foundation
 import Imaging
 
 /// Decodes the slices a `SliceStack` plans, in parallel over files, into one HU volume.
+///
+/// Every source slice is mapped straight from the decoder's buffer into its place in one
+/// slice-ordered buffer; when the plan is regular that buffer becomes the volume without a copy.
 enum DicomVolumeReader {
-  /// One file's decoded frames: (ordered slice index, HU pixels), plus clamped sample count.
-  private typealias Decoded = (slices: [(Int, [Int16])], clamped: Int)
-
   /// - Throws: `IngestError` naming the first file (in slice order) that failed to decode.
   static func read(_ group: SeriesGroup, stack: SliceStack, threads: Int) throws -> (
     Volume, [IngestWarning]
   ) {
     var fileOrder: [Int] = []
-    var slotOf: [Int: [(frame: Int, slot: Int)]] = [:]
+    var slotsOf: [Int: [(frame: Int, slot: Int)]] = [:]
     for (slot, source) in stack.ordered.enumerated() {
-      if slotOf[source.header] == nil { fileOrder.append(source.header) }
-      slotOf[source.header, default: []].append((source.frame, slot))
+      if slotsOf[source.header] == nil { fileOrder.append(source.header) }
+      slotsOf[source.header, default: []].append((source.frame, slot))
     }
-    let wanted = slotOf
-    let files = fileOrder
-    let chunks = ParallelSlices.map(count: files.count, chunks: files.count, threads: threads) {
-      _, range -> [Result<Decoded, IngestError>] in
-      range.map { i in
-        Result { try decode(group.headers[files[i]], wanted: wanted[files[i]] ?? []) }
-          .mapError { $0 as? IngestError ?? .decodeFailed(path: group.headers[files[i]].path,
-            reason: "\($0)") }
-      }
-    }
+    let frameSize = stack.geometry.size.sliceCount
+    let sourceCount = stack.ordered.count * frameSize
 
-    var slices = [[Int16]?](repeating: nil, count: stack.ordered.count)
-    var clamped = 0
-    for result in chunks.joined() {
-      let decoded = try result.get()
-      clamped += decoded.clamped
-      for (slot, pixels) in decoded.slices { slices[slot] = pixels }
+    var results: [Result<Int, IngestError>] = []
+    let sources = [Int16](unsafeUninitializedCapacity: sourceCount) { buffer, initialized in
+      let writer = SliceWriter(base: buffer.baseAddress!, frameSize: frameSize)  // count > 0
+      let (files, wanted) = (fileOrder, slotsOf)
+      results = ParallelSlices.map(count: files.count, chunks: files.count, threads: threads) {
+        _, range in
+        range.map { i in
+          let header = group.headers[files[i]]
+          return Result { try decode(header, slots: wanted[files[i]] ?? [], into: writer) }
+            .mapError { $0 as? IngestError ?? .decodeFailed(path: header.path, reason: "\($0)") }
+        }
+      }.joined().map { $0 }
+      // Int16 is trivial: slots of a failed file hold garbage, but the error below is thrown.
+      initialized = sourceCount
     }
-    let volume = assemble(stack, slices: slices.map { $0 ?? [] })
+    let clamped = try results.reduce(0) { $0 + (try $1.get()) }
+
     let warnings =
       clamped == 0
       ? []
@@ -43,37 +44,36 @@ enum DicomVolumeReader {
           code: IngestWarningCode.valuesClamped, file: group.first.path,
           message: "\(clamped) voxel(s) outside the Int16 range after rescale were clamped")
       ]
-    return (volume, warnings)
+    return (assemble(stack, sources: sources), warnings)
   }
 
-  private static func decode(_ header: DicomImageHeader, wanted: [(frame: Int, slot: Int)])
-    throws -> Decoded
-  {
+  /// Maps the wanted frames of one file into their slots; returns the clamped sample count.
+  private static func decode(
+    _ header: DicomImageHeader, slots: [(frame: Int, slot: Int)], into writer: SliceWriter
+  ) throws -> Int {
     guard header.samplesPerPixel == 1 else {
       throw IngestError.unsupported(
         path: header.path, property: "Samples per Pixel (0028,0002)",
         reason: "\(header.samplesPerPixel); CT must be one sample (grey) per pixel")
     }
     let file = try DicomFile(path: header.path, headerOnly: false)
-    let frameSize = header.rows * header.columns
-    let stored = try file.decodePixels(sampleCount: frameSize * header.frames.count)
-
-    var clamped = 0
-    let slices = wanted.map { item -> (Int, [Int16]) in
-      let mapping = StoredValueMapping(header: header, frame: header.frames[item.frame])
-      let pixels = [Int16](unsafeUninitializedCapacity: frameSize) { out, initialized in
-        stored.withUnsafeBufferPointer { all in
-          let source = UnsafeBufferPointer(rebasing: all[item.frame * frameSize..<(item.frame + 1) * frameSize])
-          clamped += mapping.apply(source, into: out)
-        }
-        initialized = frameSize
+    let frameSize = writer.frameSize
+    return try file.withStoredPixels(sampleCount: frameSize * header.frames.count) { stored in
+      slots.reduce(0) { clamped, item in
+        let mapping = StoredValueMapping(header: header, frame: header.frames[item.frame])
+        let start = item.frame * frameSize
+        let source = UnsafeBufferPointer(rebasing: stored[start..<start + frameSize])
+        return clamped + mapping.apply(source, into: writer.slice(item.slot))
       }
-      return (item.slot, pixels)
     }
-    return (slices, clamped)
   }
 
-  private static func assemble(_ stack: SliceStack, slices: [[Int16]]) -> Volume {
+  /// The volume from the source slices: the buffer itself when the plan is regular, else a
+  /// copy following the plan (gaps as no data, blends for resampling).
+  private static func assemble(_ stack: SliceStack, sources: [Int16]) -> Volume {
+    if stack.plan == stack.ordered.indices.map({ SlicePlan.source($0) }) {
+      return Volume(geometry: stack.geometry, voxels: sources)
+    }
     var volume = Volume(geometry: stack.geometry, filledWith: Volume.noData)
     let frameSize = stack.geometry.size.sliceCount
     volume.voxels.withUnsafeMutableBufferPointer { voxels in
@@ -82,10 +82,10 @@ enum DicomVolumeReader {
         switch plan {
         case .missing: continue
         case .source(let s):
-          for i in 0..<frameSize { voxels[base + i] = slices[s][i] }
+          for i in 0..<frameSize { voxels[base + i] = sources[s * frameSize + i] }
         case .blend(let lower, let upper, let weight):
           for i in 0..<frameSize {
-            let (a, b) = (slices[lower][i], slices[upper][i])
+            let (a, b) = (sources[lower * frameSize + i], sources[upper * frameSize + i])
             voxels[base + i] =
               a == Volume.noData || b == Volume.noData
               ? Volume.noData
@@ -95,5 +95,18 @@ enum DicomVolumeReader {
       }
     }
     return volume
+  }
+}
+
+/// The base of a slice-ordered Int16 buffer that parallel decode chunks write through.
+///
+/// Safe to share because every slot (slice) is written by exactly one chunk and the buffer
+/// outlives the `ParallelSlices.map` call that uses it.
+struct SliceWriter: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Int16>
+  let frameSize: Int
+
+  func slice(_ slot: Int) -> UnsafeMutableBufferPointer<Int16> {
+    UnsafeMutableBufferPointer(start: base + slot * frameSize, count: frameSize)
   }
 }

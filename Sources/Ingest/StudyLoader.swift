@@ -80,13 +80,9 @@ enum HounsfieldCheck {
   /// - Throws: `IngestError.notHounsfieldUnits` when nothing in the volume is as dark as air
   ///   (for example a NIfTI that lost its -1024 offset), or `.noImages` when all voxels are no data.
   static func verify(_ volume: Volume, path: String) throws {
-    var lowest = Int16.max
-    var any = false
-    for v in volume.voxels where v != Volume.noData {
-      any = true
-      if v < lowest { lowest = v }
-    }
-    guard any else { throw IngestError.noImages(path: path, reason: "every voxel is no data") }
+    // A branch-free minimum (no data counts as Int16.max) the compiler can vectorise.
+    let lowest = volume.voxels.reduce(Int16.max) { min($0, $1 == Volume.noData ? Int16.max : $1) }
+    guard lowest != Int16.max || volume.voxels.contains(Int16.max) else { throw IngestError.noImages(path: path, reason: "every voxel is no data") }
     guard Double(lowest) <= IngestLimits.airCeilingHU else {
       throw IngestError.notHounsfieldUnits(
         path: path,

@@ -69,6 +69,13 @@ long CDicom_SequenceCount(const CDicom_File *file, const uint32_t *tags, const i
 CDicom_Status CDicom_DecodePixels(CDicom_File *file, uint16_t *destination, size_t count,
                                   char *error, size_t errorLength);
 
+/** Decodes Pixel Data inside the file object and points *samples at its 16-bit stored values
+ *  (native byte order, *count samples), valid until CDicom_Close: no copy. Only for Bits
+ *  Allocated 16 in a transfer syntax DCMTK decodes; otherwise returns CDicom_StatusUnsupported
+ *  and the caller uses CDicom_DecodePixels. */
+CDicom_Status CDicom_BorrowPixels(CDicom_File *file, const uint16_t **samples, size_t *count,
+                                  char *error, size_t errorLength);
+
 #ifdef __cplusplus
 }
 #endif
