@@ -106,7 +106,8 @@ final class DicomFile {
     if status == CDicom_StatusOK, let samples {
       guard count >= sampleCount else {
         throw IngestError.decodeFailed(
-          path: path, reason: "decoded pixel data holds \(count) samples, header says \(sampleCount)")
+          path: path,
+          reason: "decoded pixel data holds \(count) samples, header says \(sampleCount)")
       }
       return try body(UnsafeBufferPointer(start: samples, count: sampleCount))
     }

@@ -44,9 +44,10 @@ enum NiftiReader {
     return (Volume(geometry: geometry, voxels: voxels), warnings)
   }
 
-  private static func checkShape(_ image: UnsafeMutablePointer<nifti_image>, size: GridSize,
-    path: String) throws
-  {
+  private static func checkShape(
+    _ image: UnsafeMutablePointer<nifti_image>, size: GridSize,
+    path: String
+  ) throws {
     let extra = (4...7).map { CNifti_Dimension(image, Int32($0)) }
     let dims = CNifti_Dimension(image, 0)
     if dims > 3, extra.prefix(Int(dims) - 3).contains(where: { $0 > 1 }) {
@@ -95,7 +96,8 @@ enum NiftiReader {
       return Geometry(
         size: size, spacing: Vector3(spacing[0], spacing[1], spacing[2]), origin: .zero)
     }
-    let m = { (r: Int, c: Int) in CNifti_AffineElement(image, useSform ? 1 : 0, Int32(r), Int32(c)) }
+    let m = { (r: Int, c: Int) in CNifti_AffineElement(image, useSform ? 1 : 0, Int32(r), Int32(c))
+    }
     // RAS -> LPS: negate the x and y rows of the affine.
     let step = { (c: Int) in Vector3(-m(0, c), -m(1, c), m(2, c)) }
     let geometry = Geometry.fromSteps(

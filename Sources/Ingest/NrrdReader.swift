@@ -44,9 +44,10 @@ enum NrrdReader {
       nrrdNuke(nrrd)
       var message = "teem cannot read it"
       if let text = CNrrd_TakeError() {
-        message = String(cString: text).split(whereSeparator: \.isNewline).last.map {
-          $0.trimmingCharacters(in: .whitespaces)
-        } ?? message
+        message =
+          String(cString: text).split(whereSeparator: \.isNewline).last.map {
+            $0.trimmingCharacters(in: .whitespaces)
+          } ?? message
         free(text)
       }
       throw IngestError.corrupt(path: path, reason: message)
@@ -116,7 +117,8 @@ enum NrrdReader {
           CNrrd_SpaceDirection(nrrd, UInt32(axis), 2)))
     }
     let originValues = (0..<3).map { CNrrd_SpaceOrigin(nrrd, UInt32($0)) }
-    let origin = originValues.allSatisfy(\.isFinite)
+    let origin =
+      originValues.allSatisfy(\.isFinite)
       ? toLPS(Vector3(originValues[0], originValues[1], originValues[2])) : .zero
     guard steps.allSatisfy({ $0.x.isFinite && $0.y.isFinite && $0.z.isFinite && $0.length > 0 })
     else {

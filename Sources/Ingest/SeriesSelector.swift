@@ -35,8 +35,11 @@ enum SeriesSelector {
       let roles = groups.map { "\($0.summary.role) (\($0.summary.modality ?? "?"))" }
       throw IngestError.noImages(
         path: folder,
-        reason: "no CT image series; found " + (roles.isEmpty ? "nothing" : roles.joined(
-          separator: ", ")))
+        reason: "no CT image series; found "
+          + (roles.isEmpty
+            ? "nothing"
+            : roles.joined(
+              separator: ", ")))
     }
     let bestCoverage = candidates.map { groups[$0].summary.coverageMM ?? 0 }.max() ?? 0
     let ranked = candidates.sorted {
@@ -68,7 +71,8 @@ enum SeriesSelector {
     let s = group.summary
     let coverage = s.coverageMM ?? 0
     return Rank(
-      notAxial: s.orientation == "axial" ? 0 : 1, notOriginal: group.first.isOriginalPrimary ? 0 : 1,
+      notAxial: s.orientation == "axial" ? 0 : 1,
+      notOriginal: group.first.isOriginalPrimary ? 0 : 1,
       lowCoverage: coverage >= IngestLimits.coverageShareForThickness * bestCoverage ? 0 : 1,
       thicknessMM: s.sliceThicknessMM ?? s.sliceSpacingMM ?? .infinity,
       negativeCoverageMM: -coverage, negativeSlices: -s.sliceCount, uid: s.seriesInstanceUID)

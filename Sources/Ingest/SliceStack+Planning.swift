@@ -11,10 +11,11 @@ extension SliceStack {
     let axis = (last - first).normalized
     let cosine = min(1, abs(axis.dot(normal)))
     let tiltDegrees = acos(cosine) * 180 / Double.pi
-    let offLine = positions.map { p -> Double in
-      let d = p - first
-      return (d - axis * d.dot(axis)).length
-    }.max() ?? 0
+    let offLine =
+      positions.map { p -> Double in
+        let d = p - first
+        return (d - axis * d.dot(axis)).length
+      }.max() ?? 0
     let lateralLimit = max(geometry.spacing.x, geometry.spacing.y)
     guard offLine <= lateralLimit else {
       throw IngestError.inconsistentGeometry(

@@ -73,23 +73,7 @@ extension SliceStack {
   /// Sorts by distance along the normal (ties by file path and frame), drops duplicates and
   /// detects gantry tilt.
   private mutating func order(_ group: SeriesGroup, normal: Vector3) throws {
-    var located: [(SliceSource, Vector3)] = []
-    for source in group.slices {
-      guard let p = group.frame(source).position else {
-        guard group.slices.count == 1 else {
-          throw IngestError.inconsistentGeometry(
-            path: group.headers[source.header].path,
-            property: "Image Position (Patient) (0020,0032)", reason: "missing on this slice")
-        }
-        located.append((source, .zero))
-        warnings.append(
-          IngestWarning(
-            code: IngestWarningCode.noOrientation, file: group.headers[source.header].path,
-            message: "no Image Position (Patient); origin set to 0"))
-        continue
-      }
-      located.append((source, p))
-    }
+    var located = try locate(group)
     located.sort { a, b in
       let (da, db) = (a.1.dot(normal), b.1.dot(normal))
       if da != db { return da < db }
@@ -115,5 +99,23 @@ extension SliceStack {
     positions = kept.map(\.1)
     geometry.origin = kept[0].1
     try applyTilt(group, normal: normal)
+  }
+
+  /// Each slice with its Image Position (Patient); only a lone slice may lack one (origin 0).
+  private mutating func locate(_ group: SeriesGroup) throws -> [(SliceSource, Vector3)] {
+    try group.slices.map { source in
+      if let p = group.frame(source).position { return (source, p) }
+      let path = group.headers[source.header].path
+      guard group.slices.count == 1 else {
+        throw IngestError.inconsistentGeometry(
+          path: path, property: "Image Position (Patient) (0020,0032)",
+          reason: "missing on this slice")
+      }
+      warnings.append(
+        IngestWarning(
+          code: IngestWarningCode.noOrientation, file: path,
+          message: "no Image Position (Patient); origin set to 0"))
+      return (source, .zero)
+    }
   }
 }

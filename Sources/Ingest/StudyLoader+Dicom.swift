@@ -50,7 +50,8 @@ extension StudyLoader {
     let warnings = scan.warnings + headerWarnings(group) + stack.warnings + decodeWarnings
     return LoadedStudy(
       volume: volume, metadata: metadata, warnings: warnings,
-      inputFiles: try hashFiles(stack.ordered.map { group.headers[$0.header].path },
+      inputFiles: try hashFiles(
+        stack.ordered.map { group.headers[$0.header].path },
         threads: options.threads))
   }
 

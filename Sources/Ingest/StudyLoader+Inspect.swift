@@ -49,7 +49,8 @@ extension StudyLoader {
     let geometry = study.volume.geometry
     let format = InputScanner.isNrrd(path) ? "nrrd" : "nifti"
     let series = SeriesSummary(
-      seriesInstanceUID: "", modality: nil, description: URL(fileURLWithPath: path).lastPathComponent,
+      seriesInstanceUID: "", modality: nil,
+      description: URL(fileURLWithPath: path).lastPathComponent,
       sliceCount: geometry.size.nz, rows: geometry.size.ny, columns: geometry.size.nx,
       pixelSpacingMM: [geometry.spacing.y, geometry.spacing.x], sliceThicknessMM: nil,
       sliceSpacingMM: geometry.spacing.z,
@@ -58,7 +59,9 @@ extension StudyLoader {
       transferSyntaxUID: "", transferSyntax: format.uppercased(), imageType: [], role: "candidate")
     return Inventory(
       format: format,
-      studies: [StudySummary(studyInstanceUID: nil, studyDate: nil, description: nil, series: [series])],
+      studies: [
+        StudySummary(studyInstanceUID: nil, studyDate: nil, description: nil, series: [series])
+      ],
       selectedSeriesInstanceUID: nil, selectionReason: study.metadata.selectionReason,
       warnings: study.warnings, ignoredFileCount: ignored)
   }

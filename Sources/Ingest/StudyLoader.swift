@@ -82,7 +82,9 @@ enum HounsfieldCheck {
   static func verify(_ volume: Volume, path: String) throws {
     // A branch-free minimum (no data counts as Int16.max) the compiler can vectorise.
     let lowest = volume.voxels.reduce(Int16.max) { min($0, $1 == Volume.noData ? Int16.max : $1) }
-    guard lowest != Int16.max || volume.voxels.contains(Int16.max) else { throw IngestError.noImages(path: path, reason: "every voxel is no data") }
+    guard lowest != Int16.max || volume.voxels.contains(Int16.max) else {
+      throw IngestError.noImages(path: path, reason: "every voxel is no data")
+    }
     guard Double(lowest) <= IngestLimits.airCeilingHU else {
       throw IngestError.notHounsfieldUnits(
         path: path,

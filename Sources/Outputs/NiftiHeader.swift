@@ -41,7 +41,8 @@ struct NiftiHeader {
     put(&bytes, Self.scannerAnatomical, at: 254)
     let origin = ras(geometry.origin)
     if let rotation {
-      for (i, q) in [rotation.b, rotation.c, rotation.d, origin.x, origin.y, origin.z].enumerated() {
+      for (i, q) in [rotation.b, rotation.c, rotation.d, origin.x, origin.y, origin.z].enumerated()
+      {
         put(&bytes, Float32(q), at: 256 + 4 * i)
       }
     }
@@ -59,7 +60,9 @@ struct NiftiHeader {
   private func ras(_ v: Vector3) -> Vector3 { Vector3(-v.x, -v.y, v.z) }
 
   private func put<T: FixedWidthInteger>(_ data: inout Data, _ value: T, at offset: Int) {
-    withUnsafeBytes(of: value.littleEndian) { data.replaceSubrange(offset..<offset + $0.count, with: $0) }
+    withUnsafeBytes(of: value.littleEndian) {
+      data.replaceSubrange(offset..<offset + $0.count, with: $0)
+    }
   }
 
   private func put(_ data: inout Data, _ value: Float32, at offset: Int) {

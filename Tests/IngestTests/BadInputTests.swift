@@ -54,7 +54,8 @@ import Testing
       #expect(error.description.contains(message), "\(error)")
       #expect(error.description.hasPrefix(url.path), "\(error)")
       #expect(!error.description.contains("\n"))
-      #expect(!error.description.contains("Test^Patient") && !error.description.contains("FIXTURE-1"))
+      #expect(
+        !error.description.contains("Test^Patient") && !error.description.contains("FIXTURE-1"))
     }
   }
 
@@ -95,7 +96,8 @@ import Testing
     let lower = Double(regular[GridSize(40, 32, 8).offset(20, 10, 2)])
     let upper = Double(regular[voxel])
     let weight = (7.5 - 5.0) / (8.7 - 5.0)
-    #expect(Int(study.volume.voxels[voxel]) == Int((lower * (1 - weight) + upper * weight).rounded()))
+    #expect(
+      Int(study.volume.voxels[voxel]) == Int((lower * (1 - weight) + upper * weight).rounded()))
   }
 
   @Test func tiltKeepsEveryVoxelAtItsTruePosition() throws {

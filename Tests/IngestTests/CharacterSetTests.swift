@@ -13,8 +13,9 @@ import Testing
   func decodesName(_ name: String, _ patient: String) throws {
     let study = try IngestFixtures.load(name)
     #expect(study.metadata.patient.name == patient)
-    #expect(study.metadata.studyDescription == patient.replacingOccurrences(of: "^", with: " ")
-      + " CHEST")
+    #expect(
+      study.metadata.studyDescription == patient.replacingOccurrences(of: "^", with: " ")
+        + " CHEST")
     #expect(!study.warnings.contains { $0.code == "character-set" })
   }
 

@@ -52,8 +52,12 @@ enum IngestFixtures {
     let geometry = try JSONDecoder().decode(Expected.self, from: json)
     let raw = try Data(contentsOf: folder.appendingPathComponent("expected.raw"))
     let voxels = raw.withUnsafeBytes { bytes in
-      (0..<raw.count / 2).map { Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * $0,
-        as: Int16.self)) }
+      (0..<raw.count / 2).map {
+        Int16(
+          littleEndian: bytes.loadUnaligned(
+            fromByteOffset: 2 * $0,
+            as: Int16.self))
+      }
     }
     return (geometry, voxels)
   }

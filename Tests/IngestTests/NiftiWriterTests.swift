@@ -81,7 +81,9 @@ import Testing
   @Test func failedWriteLeavesNothing() throws {
     let folder = try TestEnvironment.makeTemporaryDirectory()
     let missing = folder.appendingPathComponent("no/such/v.nii.gz")
-    #expect(throws: OutputFileError.self) { try NiftiWriter.write(Self.sampleVolume(), to: missing) }
+    #expect(throws: OutputFileError.self) {
+      try NiftiWriter.write(Self.sampleVolume(), to: missing)
+    }
     let url = folder.appendingPathComponent("x.bin")
     struct Boom: Error {}
     #expect(throws: OutputFileError.self) {

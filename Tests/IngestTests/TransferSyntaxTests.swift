@@ -31,7 +31,8 @@ import Testing
     let g = study.volume.geometry
 
     #expect([g.size.nx, g.size.ny, g.size.nz] == expected.size)
-    #expect(close(g.spacing, Vector3(expected.spacing[0], expected.spacing[1], expected.spacing[2])))
+    #expect(
+      close(g.spacing, Vector3(expected.spacing[0], expected.spacing[1], expected.spacing[2])))
     #expect(close(g.origin, Vector3(expected.origin[0], expected.origin[1], expected.origin[2])))
     #expect(g.direction == .identity)
     #expect(study.metadata.transferSyntax == syntax)

@@ -21,10 +21,11 @@ enum InspectCommand: Subcommand {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       context.output(String(decoding: try encoder.encode(inventory), as: UTF8.self))
+      // The JSON carries the warnings for machines; people watching stderr see them too.
+      for warning in inventory.warnings { context.diagnostics.warning(warning.description) }
     } else {
       context.output(text(inventory))
     }
-    for warning in inventory.warnings { context.diagnostics.warning(warning.description) }
     return .success
   }
 
@@ -32,8 +33,8 @@ enum InspectCommand: Subcommand {
     var lines: [String] = []
     for study in inventory.studies {
       lines.append(
-        "study \(study.studyInstanceUID ?? "(no UID)")  date \(study.studyDate ?? "unknown")  "
-          + "\(quoted(study.description))")
+        "study \(study.studyInstanceUID ?? "(no UID)")  date \(study.studyDate ?? "unknown")"
+          + (study.description.map { "  \"\($0)\"" } ?? ""))
       for series in study.series { lines.append(contentsOf: seriesLines(series, inventory)) }
     }
     lines.append("use: \(inventory.selectedSeriesInstanceUID ?? "(the volume)")")
@@ -52,15 +53,14 @@ enum InspectCommand: Subcommand {
     let pixel = s.pixelSpacingMM.map { $0.map { format($0) }.joined(separator: " x ") } ?? "?"
     return [
       "  series \(s.seriesInstanceUID.isEmpty ? "-" : s.seriesInstanceUID)\(chosen)",
-      "    \(s.modality ?? "?") \(s.role) \(s.orientation)  \(quoted(s.description))",
+      "    \(s.modality ?? "?") \(s.role) \(s.orientation)"
+        + (s.description.map { "  \"\($0)\"" } ?? ""),
       "    \(s.sliceCount) slices  matrix \(s.columns) x \(s.rows)  pixel \(pixel) mm  "
         + "thickness \(s.sliceThicknessMM.map { format($0) } ?? "?") mm  "
         + "spacing \(s.sliceSpacingMM.map { format($0) } ?? "?") mm",
       "    transfer syntax: \(s.transferSyntax)",
     ]
   }
-
-  private static func quoted(_ text: String?) -> String { text.map { "\"\($0)\"" } ?? "" }
 
   private static func format(_ value: Double) -> String { String(format: "%.3f", value) }
 }
