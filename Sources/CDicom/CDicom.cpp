@@ -5,6 +5,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "dcmtk/dcmdata/dcistrmb.h"
 #include "dcmtk/dcmdata/dcrledrg.h"
 #include "dcmtk/dcmjpeg/djdecode.h"
 #include "dcmtk/dcmjpls/djdecode.h"
@@ -22,6 +23,8 @@ const size_t magicLength = 4;
 
 const uint16_t metaGroup = 0x0002;
 const uint16_t identifyingGroup = 0x0008;
+
+void finishOpen(CDicom_File *result);
 
 DcmTagKey tagKey(uint32_t tag) { return DcmTagKey(uint16_t(tag >> 16), uint16_t(tag & 0xFFFF)); }
 
@@ -97,6 +100,46 @@ CDicom_Status CDicom_Open(const char *path, int headerOnly, CDicom_File **file, 
     return CDicom_StatusReadFailed;
   }
 
+  finishOpen(result);
+  *file = result;
+  return CDicom_StatusOK;
+}
+
+CDicom_Status CDicom_OpenBuffer(const void *bytes, size_t length, const char *path,
+                                CDicom_File **file, char *error, size_t errorLength) {
+  CDicom_Initialize();
+  *file = NULL;
+  const unsigned char *head = static_cast<const unsigned char *>(bytes);
+  bool magic = length >= preambleLength + magicLength &&
+               std::memcmp(head + preambleLength, "DICM", magicLength) == 0;
+  if (!magic && !CDicom_LooksLikeDicom(path)) {
+    CDicom_SetError(error, errorLength, "not a DICOM file (no DICM marker, no DICOM header)");
+    return CDicom_StatusNotDicom;
+  }
+
+  CDicom_File *result = new CDicom_File();
+  result->path = path;
+  result->headerOnly = false;
+  DcmInputBufferStream stream;
+  stream.setBuffer(bytes, offile_off_t(length));
+  stream.setEos();
+  result->format.transferInit();
+  OFCondition status = result->format.read(stream);
+  result->format.transferEnd();
+  if (status.bad()) {
+    CDicom_SetError(error, errorLength, std::string("cannot parse DICOM: ") + status.text());
+    delete result;
+    return CDicom_StatusReadFailed;
+  }
+  finishOpen(result);
+  *file = result;
+  return CDicom_StatusOK;
+}
+
+namespace {
+
+// Records the transfer syntax and converts text to UTF-8 after a successful load.
+void finishOpen(CDicom_File *result) {
   DcmDataset *dataset = result->format.getDataset();
   DcmXfer xfer(dataset->getOriginalXfer());
   OFString metaUID;
@@ -106,9 +149,9 @@ CDicom_Status CDicom_Open(const char *path, int headerOnly, CDicom_File **file, 
     result->transferSyntaxUID = xfer.getXferID();
   }
   result->charsetConverted = dataset->convertToUTF8().good();
-  *file = result;
-  return CDicom_StatusOK;
 }
+
+}  // namespace
 
 void CDicom_Close(CDicom_File *file) { delete file; }
 

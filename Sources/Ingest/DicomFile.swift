@@ -16,16 +16,34 @@ final class DicomFile {
 
   /// Loads `path` (header only, or with pixel data) via `CDicom_Open`.
   /// - Throws: `IngestError.corrupt` (or `.noImages` when the file is not DICOM at all).
-  init(path: String, headerOnly: Bool) throws {
+  convenience init(path: String, headerOnly: Bool) throws {
+    try self.init(path: path) { opened, error in
+      CDicom_Open(path, headerOnly ? 1 : 0, &opened, &error, error.count)
+    }
+  }
+
+  /// Loads a whole file from its bytes, already read (and hashed) by the caller, via
+  /// `CDicom_OpenBuffer`.
+  /// - Throws: `IngestError.corrupt` (or `.noImages` when the bytes are not DICOM at all).
+  convenience init(path: String, bytes: Data) throws {
+    try self.init(path: path) { opened, error in
+      bytes.withUnsafeBytes { raw in
+        CDicom_OpenBuffer(raw.baseAddress, raw.count, path, &opened, &error, error.count)
+      }
+    }
+  }
+
+  private init(
+    path: String, open: (inout OpaquePointer?, inout [CChar]) -> CDicom_Status
+  ) throws {
     var error = [CChar](repeating: 0, count: Self.errorBytes)
     var opened: OpaquePointer?
-    let status = CDicom_Open(path, headerOnly ? 1 : 0, &opened, &error, error.count)
-    let message = Self.text(error)
+    let status = open(&opened, &error)
     guard status == CDicom_StatusOK, let opened else {
       if status == CDicom_StatusNotDicom {
-        throw IngestError.noImages(path: path, reason: message)
+        throw IngestError.noImages(path: path, reason: Self.text(error))
       }
-      throw IngestError.corrupt(path: path, reason: message)
+      throw IngestError.corrupt(path: path, reason: Self.text(error))
     }
     self.path = path
     self.handle = opened

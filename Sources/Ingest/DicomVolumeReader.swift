@@ -6,9 +6,14 @@ import Imaging
 /// Every source slice is mapped straight from the decoder's buffer into its place in one
 /// slice-ordered buffer; when the plan is regular that buffer becomes the volume without a copy.
 enum DicomVolumeReader {
+  /// What decoding one file yields besides its slices.
+  private typealias FileResult = (clamped: Int, input: InputFile)
+
+  /// Reads each file once: its bytes are hashed for provenance and parsed from memory.
+  /// - Returns: the volume, warnings, and the files read in slice order (with SHA-256).
   /// - Throws: `IngestError` naming the first file (in slice order) that failed to decode.
   static func read(_ group: SeriesGroup, stack: SliceStack, threads: Int) throws -> (
-    Volume, [IngestWarning]
+    Volume, [IngestWarning], [InputFile]
   ) {
     var fileOrder: [Int] = []
     var slotsOf: [Int: [(frame: Int, slot: Int)]] = [:]
@@ -19,7 +24,7 @@ enum DicomVolumeReader {
     let frameSize = stack.geometry.size.sliceCount
     let sourceCount = stack.ordered.count * frameSize
 
-    var results: [Result<Int, IngestError>] = []
+    var results: [Result<FileResult, IngestError>] = []
     let sources = [Int16](unsafeUninitializedCapacity: sourceCount) { buffer, initialized in
       let writer = SliceWriter(base: buffer.baseAddress!, frameSize: frameSize)  // count > 0
       let (files, wanted) = (fileOrder, slotsOf)
@@ -34,7 +39,8 @@ enum DicomVolumeReader {
       // Int16 is trivial: slots of a failed file hold garbage, but the error below is thrown.
       initialized = sourceCount
     }
-    let clamped = try results.reduce(0) { $0 + (try $1.get()) }
+    let decoded = try results.map { try $0.get() }
+    let clamped = decoded.reduce(0) { $0 + $1.clamped }
 
     let warnings =
       clamped == 0
@@ -44,21 +50,31 @@ enum DicomVolumeReader {
           code: IngestWarningCode.valuesClamped, file: group.first.path,
           message: "\(clamped) voxel(s) outside the Int16 range after rescale were clamped")
       ]
-    return (assemble(stack, sources: sources), warnings)
+    return (assemble(stack, sources: sources), warnings, decoded.map(\.input))
   }
 
-  /// Maps the wanted frames of one file into their slots; returns the clamped sample count.
+  /// Maps the wanted frames of one file into their slots; returns the clamped sample count and
+  /// the file's provenance record.
   private static func decode(
     _ header: DicomImageHeader, slots: [(frame: Int, slot: Int)], into writer: SliceWriter
-  ) throws -> Int {
+  ) throws -> FileResult {
     guard header.samplesPerPixel == 1 else {
       throw IngestError.unsupported(
         path: header.path, property: "Samples per Pixel (0028,0002)",
         reason: "\(header.samplesPerPixel); CT must be one sample (grey) per pixel")
     }
-    let file = try DicomFile(path: header.path, headerOnly: false)
+    let bytes: Data
+    do {
+      bytes = try Data(contentsOf: URL(fileURLWithPath: header.path))
+    } catch {
+      throw IngestError.unreadable(path: header.path, reason: "read failed")
+    }
+    let input = InputFile(
+      path: header.path, sha256: FileHash.sha256(bytes), byteCount: bytes.count)
+    let file = try DicomFile(path: header.path, bytes: bytes)
     let frameSize = writer.frameSize
-    return try file.withStoredPixels(sampleCount: frameSize * header.frames.count) { stored in
+    let clamped = try file.withStoredPixels(sampleCount: frameSize * header.frames.count) {
+      stored in
       slots.reduce(0) { clamped, item in
         let mapping = StoredValueMapping(header: header, frame: header.frames[item.frame])
         let start = item.frame * frameSize
@@ -66,6 +82,7 @@ enum DicomVolumeReader {
         return clamped + mapping.apply(source, into: writer.slice(item.slot))
       }
     }
+    return (clamped, input)
   }
 
   /// The volume from the source slices: the buffer itself when the plan is regular, else a

@@ -41,7 +41,7 @@ extension StudyLoader {
       scan.groups, requested: options.seriesInstanceUID, folder: label)
     let group = scan.groups[index]
     let stack = try SliceStack.build(group)
-    let (volume, decodeWarnings) = try DicomVolumeReader.read(
+    let (volume, decodeWarnings, inputFiles) = try DicomVolumeReader.read(
       group, stack: stack, threads: options.threads)
     try HounsfieldCheck.verify(volume, path: group.first.path)
 
@@ -49,10 +49,7 @@ extension StudyLoader {
     metadata.selectionReason = reason
     let warnings = scan.warnings + headerWarnings(group) + stack.warnings + decodeWarnings
     return LoadedStudy(
-      volume: volume, metadata: metadata, warnings: warnings,
-      inputFiles: try hashFiles(
-        stack.ordered.map { group.headers[$0.header].path },
-        threads: options.threads))
+      volume: volume, metadata: metadata, warnings: warnings, inputFiles: inputFiles)
   }
 
   /// Study facts from the first slice, with the character set applied.
@@ -101,22 +98,5 @@ extension StudyLoader {
             + (bad.specificCharacterSet ?? "") + "'; names may be wrong"))
     }
     return warnings
-  }
-
-  /// SHA-256 of each distinct file, in the given order, hashed in parallel.
-  static func hashFiles(_ paths: [String], threads: Int) throws -> [InputFile] {
-    var seen = Set<String>()
-    let unique = paths.filter { seen.insert($0).inserted }
-    let results = ParallelSlices.map(count: unique.count, threads: threads) { _, range in
-      range.map { i -> Result<InputFile, IngestError> in
-        Result {
-          let url = URL(fileURLWithPath: unique[i])
-          return InputFile(
-            path: unique[i], sha256: try FileHash.sha256(of: url),
-            byteCount: try byteCount(unique[i]))
-        }.mapError { $0 as? IngestError ?? .unreadable(path: unique[i], reason: "\($0)") }
-      }
-    }
-    return try results.joined().map { try $0.get() }
   }
 }

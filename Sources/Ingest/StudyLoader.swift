@@ -68,10 +68,12 @@ public enum StudyLoader {
   /// The size of a file in bytes.
   /// - Throws: `IngestError.unreadable` naming it.
   static func byteCount(_ path: String) throws -> Int {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let size = attributes[.size] as? NSNumber
-    else { throw IngestError.unreadable(path: path, reason: "cannot stat") }
-    return size.intValue
+    // stat(2) directly: FileManager's attributes also look up owner names in /etc/passwd.
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      throw IngestError.unreadable(path: path, reason: "cannot stat")
+    }
+    return Int(info.st_size)
   }
 }
 

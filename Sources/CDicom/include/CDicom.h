@@ -39,6 +39,13 @@ int CDicom_LooksLikeDicom(const char *path);
 CDicom_Status CDicom_Open(const char *path, int headerOnly, CDicom_File **file, char *error,
                           size_t errorLength);
 
+/** Loads a whole file (header and pixel data) from bytes already in memory, for callers that
+ *  read the file once to hash it too. The bytes are copied; they may be freed after the call.
+ *  `path` is kept for messages and for GDCM's JPEG 2000 decoder, which reads the file itself.
+ *  Same results and errors as CDicom_Open with headerOnly == 0. */
+CDicom_Status CDicom_OpenBuffer(const void *bytes, size_t length, const char *path,
+                                CDicom_File **file, char *error, size_t errorLength);
+
 /** Frees a file handle; NULL is allowed. */
 void CDicom_Close(CDicom_File *file);
 
