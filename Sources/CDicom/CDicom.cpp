@@ -24,7 +24,7 @@ const size_t magicLength = 4;
 const uint16_t metaGroup = 0x0002;
 const uint16_t identifyingGroup = 0x0008;
 
-void finishOpen(CDicom_File *result);
+void finishOpen(CDicom_File *result, bool convertText);
 
 DcmTagKey tagKey(uint32_t tag) { return DcmTagKey(uint16_t(tag >> 16), uint16_t(tag & 0xFFFF)); }
 
@@ -100,7 +100,7 @@ CDicom_Status CDicom_Open(const char *path, int headerOnly, CDicom_File **file, 
     return CDicom_StatusReadFailed;
   }
 
-  finishOpen(result);
+  finishOpen(result, true);
   *file = result;
   return CDicom_StatusOK;
 }
@@ -131,15 +131,15 @@ CDicom_Status CDicom_OpenBuffer(const void *bytes, size_t length, const char *pa
     delete result;
     return CDicom_StatusReadFailed;
   }
-  finishOpen(result);
+  finishOpen(result, false);
   *file = result;
   return CDicom_StatusOK;
 }
 
 namespace {
 
-// Records the transfer syntax and converts text to UTF-8 after a successful load.
-void finishOpen(CDicom_File *result) {
+// Records the transfer syntax and (when asked) converts text to UTF-8 after a load.
+void finishOpen(CDicom_File *result, bool convertText) {
   DcmDataset *dataset = result->format.getDataset();
   DcmXfer xfer(dataset->getOriginalXfer());
   OFString metaUID;
@@ -148,7 +148,7 @@ void finishOpen(CDicom_File *result) {
   } else if (xfer.getXfer() != EXS_Unknown) {
     result->transferSyntaxUID = xfer.getXferID();
   }
-  result->charsetConverted = dataset->convertToUTF8().good();
+  result->charsetConverted = convertText && dataset->convertToUTF8().good();
 }
 
 }  // namespace

@@ -75,9 +75,16 @@ final class DicomFile {
       buffer = [CChar](repeating: 0, count: length + 1)
       length = CDicom_GetString(handle, &tags, &items, Int32(tags.count), &buffer, buffer.count)
     }
-    let text = Self.text(buffer)
-    let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " \0"))
-    return trimmed.isEmpty ? nil : trimmed
+    return Self.trimmedText(buffer.prefix(min(length, buffer.count - 1)))
+  }
+
+  /// UTF-8 text without DICOM's padding (spaces and NULs at either end); nil when empty.
+  private static func trimmedText(_ raw: ArraySlice<CChar>) -> String? {
+    let isPadding = { (c: CChar) in c == 0x20 || c == 0 }
+    guard let first = raw.firstIndex(where: { !isPadding($0) }),
+      let last = raw.lastIndex(where: { !isPadding($0) })
+    else { return nil }
+    return String(decoding: raw[first...last].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// The values of a multi-valued attribute split at backslashes.

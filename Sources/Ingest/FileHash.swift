@@ -58,6 +58,13 @@ private final class Digest {
     var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
     var length: UInt32 = 0
     EVP_DigestFinal_ex(context, &digest, &length)
-    return digest.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()
+    let hexDigits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    hex.reserveCapacity(2 * Int(length))
+    for byte in digest.prefix(Int(length)) {
+      hex.append(hexDigits[Int(byte >> 4)])
+      hex.append(hexDigits[Int(byte & 0x0F)])
+    }
+    return String(decoding: hex, as: UTF8.self)
   }
 }

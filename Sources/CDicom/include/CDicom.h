@@ -42,7 +42,9 @@ CDicom_Status CDicom_Open(const char *path, int headerOnly, CDicom_File **file, 
 /** Loads a whole file (header and pixel data) from bytes already in memory, for callers that
  *  read the file once to hash it too. The bytes are copied; they may be freed after the call.
  *  `path` is kept for messages and for GDCM's JPEG 2000 decoder, which reads the file itself.
- *  Same results and errors as CDicom_Open with headerOnly == 0. */
+ *  Meant for pixel decoding: text values are NOT converted to UTF-8 (CDicom_CharsetConverted
+ *  reports 0), which saves a walk over the dataset. Otherwise the same results and errors as
+ *  CDicom_Open with headerOnly == 0. */
 CDicom_Status CDicom_OpenBuffer(const void *bytes, size_t length, const char *path,
                                 CDicom_File **file, char *error, size_t errorLength);
 
