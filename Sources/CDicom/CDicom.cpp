@@ -24,8 +24,6 @@ const size_t magicLength = 4;
 const uint16_t metaGroup = 0x0002;
 const uint16_t identifyingGroup = 0x0008;
 
-void finishOpen(CDicom_File *result, bool convertText);
-
 DcmTagKey tagKey(uint32_t tag) { return DcmTagKey(uint16_t(tag >> 16), uint16_t(tag & 0xFFFF)); }
 
 // Walks the sequence part of a path; returns the item holding the last tag, or NULL.
@@ -38,6 +36,19 @@ DcmItem *itemAtPath(const CDicom_File *file, const uint32_t *tags, const int32_t
     item = next;
   }
   return item;
+}
+
+// Records the transfer syntax and (when asked) converts text to UTF-8 after a load.
+void finishOpen(CDicom_File *result, bool convertText) {
+  DcmDataset *dataset = result->format.getDataset();
+  DcmXfer xfer(dataset->getOriginalXfer());
+  OFString metaUID;
+  if (result->format.getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, metaUID).good()) {
+    result->transferSyntaxUID = metaUID.c_str();
+  } else if (xfer.getXfer() != EXS_Unknown) {
+    result->transferSyntaxUID = xfer.getXferID();
+  }
+  result->charsetConverted = convertText && dataset->convertToUTF8().good();
 }
 
 }  // namespace
@@ -136,22 +147,6 @@ CDicom_Status CDicom_OpenBuffer(const void *bytes, size_t length, const char *pa
   return CDicom_StatusOK;
 }
 
-namespace {
-
-// Records the transfer syntax and (when asked) converts text to UTF-8 after a load.
-void finishOpen(CDicom_File *result, bool convertText) {
-  DcmDataset *dataset = result->format.getDataset();
-  DcmXfer xfer(dataset->getOriginalXfer());
-  OFString metaUID;
-  if (result->format.getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, metaUID).good()) {
-    result->transferSyntaxUID = metaUID.c_str();
-  } else if (xfer.getXfer() != EXS_Unknown) {
-    result->transferSyntaxUID = xfer.getXferID();
-  }
-  result->charsetConverted = convertText && dataset->convertToUTF8().good();
-}
-
-}  // namespace
 
 void CDicom_Close(CDicom_File *file) { delete file; }
 

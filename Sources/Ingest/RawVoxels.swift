@@ -26,7 +26,7 @@ enum RawVoxels {
 
   private static func convert<T: Numeric>(
     _ raw: UnsafeRawPointer, _ type: T.Type, _ count: Int, _ slope: Double, _ intercept: Double
-  ) -> ([Int16], Int) where T: _DoubleConvertible {
+  ) -> ([Int16], Int) where T: DoubleConvertible {
     let source = raw.bindMemory(to: T.self, capacity: count)
     var clamped = 0
     let voxels = [Int16](unsafeUninitializedCapacity: count) { out, initialized in
@@ -47,15 +47,15 @@ enum RawVoxels {
 }
 
 /// A numeric type that converts to Double (for voxel conversion).
-protocol _DoubleConvertible { var doubleValue: Double { get } }
-extension Int8: _DoubleConvertible { var doubleValue: Double { Double(self) } }
-extension UInt8: _DoubleConvertible { var doubleValue: Double { Double(self) } }
-extension Int16: _DoubleConvertible { var doubleValue: Double { Double(self) } }
-extension UInt16: _DoubleConvertible { var doubleValue: Double { Double(self) } }
-extension Int32: _DoubleConvertible { var doubleValue: Double { Double(self) } }
-extension UInt32: _DoubleConvertible { var doubleValue: Double { Double(self) } }
-extension Float: _DoubleConvertible { var doubleValue: Double { Double(self) } }
-extension Double: _DoubleConvertible { var doubleValue: Double { self } }
+protocol DoubleConvertible { var doubleValue: Double { get } }
+extension Int8: DoubleConvertible { var doubleValue: Double { Double(self) } }
+extension UInt8: DoubleConvertible { var doubleValue: Double { Double(self) } }
+extension Int16: DoubleConvertible { var doubleValue: Double { Double(self) } }
+extension UInt16: DoubleConvertible { var doubleValue: Double { Double(self) } }
+extension Int32: DoubleConvertible { var doubleValue: Double { Double(self) } }
+extension UInt32: DoubleConvertible { var doubleValue: Double { Double(self) } }
+extension Float: DoubleConvertible { var doubleValue: Double { Double(self) } }
+extension Double: DoubleConvertible { var doubleValue: Double { self } }
 
 extension Geometry {
   /// A grid from index-to-LPS step vectors (one per axis, mm) and the LPS origin: spacing is

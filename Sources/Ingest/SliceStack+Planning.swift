@@ -26,6 +26,9 @@ extension SliceStack {
           offLine))
     }
     guard tiltDegrees > IngestLimits.tiltToleranceDegrees else { return }
+    // TODO: Geometry.voxelVolumeML multiplies the spacings, which assumes perpendicular axes; on
+    // this sheared grid it overstates the voxel volume by 1 / cos(tilt) until volumes use
+    // |det(indexToPhysical)|. Positions (Geometry.point) are exact.
     geometry.direction.c2 = axis
     warnings.append(
       IngestWarning(
