@@ -60,6 +60,8 @@ public enum StudyLoader {
     let name = url.lastPathComponent
     let metadata = StudyMetadata(
       seriesDescription: name, selectionReason: "the only volume in \(name)")
+    // TODO: a detached NRRD header (.nhdr) is hashed alone; its data file is not listed in
+    // inputFiles, so provenance misses a change to the voxels of such an input.
     let input = InputFile(
       path: path, sha256: try FileHash.sha256(of: url), byteCount: try byteCount(path))
     return LoadedStudy(volume: volume, metadata: metadata, warnings: warnings, inputFiles: [input])

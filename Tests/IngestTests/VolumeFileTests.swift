@@ -20,6 +20,7 @@ import Testing
     ("nifti/scanner-aligned-rot0.nii.gz", 0), ("nifti/scanner-aligned-rot30.nii.gz", 30),
     ("nifti/scaled.nii.gz", 0),
     ("nrrd/left-posterior-superior.nrrd", 30), ("nrrd/right-anterior-superior.nrrd", 30),
+    ("nrrd/detached.nhdr", 30),
   ]
 
   @Test("reads back in the LPS frame", arguments: files)
