@@ -58,12 +58,15 @@ enum SeriesSelector {
     var negativeSlices: Int
     var uid: String
 
+    /// Lexicographic over the fields in declaration order (tuples compare at most six).
     static func < (a: Rank, b: Rank) -> Bool {
-      (a.notAxial, a.notOriginal, a.lowCoverage, a.thicknessMM, a.negativeCoverageMM)
-        < (b.notAxial, b.notOriginal, b.lowCoverage, b.thicknessMM, b.negativeCoverageMM)
-        || (a.notAxial, a.notOriginal, a.lowCoverage, a.thicknessMM, a.negativeCoverageMM)
-          == (b.notAxial, b.notOriginal, b.lowCoverage, b.thicknessMM, b.negativeCoverageMM)
-          && (a.negativeSlices, a.uid) < (b.negativeSlices, b.uid)
+      let (headA, headB) = (
+        (a.notAxial, a.notOriginal, a.lowCoverage, a.thicknessMM),
+        (b.notAxial, b.notOriginal, b.lowCoverage, b.thicknessMM)
+      )
+      if headA != headB { return headA < headB }
+      return (a.negativeCoverageMM, a.negativeSlices, a.uid)
+        < (b.negativeCoverageMM, b.negativeSlices, b.uid)
     }
   }
 
