@@ -65,8 +65,10 @@ extension SliceStack {
       geometry.spacing.z = extent / Double(distances.count - 1)
       plan = distances.indices.map { .source($0) }
     } else if gapsOnly {
+      try checkSliceCount(extent / typical + 1, file: path(0))
       planGaps(distances, typical: typical, ratios: ratios, path: path)
     } else {
+      try checkSliceCount(extent / typical + 1, file: path(0))
       planResample(distances, typical: typical, steps: steps, path: path(0))
     }
     geometry.size.nz = plan.count
@@ -118,6 +120,18 @@ extension SliceStack {
         message: String(
           format: "slice steps vary from %.2f to %.2f mm; resampled linearly to %.2f mm",
           steps.min() ?? 0, steps.max() ?? 0, typical)))
+  }
+
+  /// Refuses a slice axis longer than the limit before the plan for it is allocated (positions
+  /// far apart with a small step would otherwise ask for an absurd number of slices).
+  private func checkSliceCount(_ count: Double, file: String) throws {
+    guard count.isFinite, count <= Double(IngestLimits.maxAxisLength) else {
+      throw IngestError.unsupported(
+        path: file, property: "slice positions",
+        reason: String(
+          format: "a regular grid over them would need %.0f slices (limit %d)", count,
+          IngestLimits.maxAxisLength))
+    }
   }
 
   /// Refuses grids too large to allocate, before any voxel buffer exists.

@@ -35,6 +35,7 @@ import Testing
     ("not-ct", "no CT image series; found not-ct (MR)"),
     ("not-hu", "values are not Hounsfield units: lowest value is 24"),
     ("absurd", "unsupported dimensions: 9000 x 9000 x 1 exceeds the limit"),
+    ("far-slice", "unsupported slice positions: a regular grid over them would need 400001 slices"),
     ("nifti/offset-lost.nii.gz", "values are not Hounsfield units"),
     ("nifti/four-d.nii.gz", "unsupported dim[4...]: 4-D image"),
     ("nifti/absurd.nii", "unsupported dimensions: 30000 x 30000 x 30000"),
