@@ -26,7 +26,7 @@ enum NiftiReader {
     }
 
     var warnings: [IngestWarning] = []
-    let geometry = self.geometry(image, size: size, path: path, warnings: &warnings)
+    let geometry = try self.geometry(image, size: size, path: path, warnings: &warnings)
     var slope = image.pointee.scl_slope
     var intercept = image.pointee.scl_inter
     if !slope.isFinite || slope == 0 {
@@ -85,14 +85,18 @@ enum NiftiReader {
   private static func geometry(
     _ image: UnsafeMutablePointer<nifti_image>, size: GridSize, path: String,
     warnings: inout [IngestWarning]
-  ) -> Geometry {
+  ) throws -> Geometry {
     let useSform = image.pointee.sform_code > 0
     guard useSform || image.pointee.qform_code > 0 else {
       warnings.append(
         IngestWarning(
           code: IngestWarningCode.noOrientation, file: path,
           message: "neither qform nor sform is set; axes assumed along LPS from pixdim"))
-      let spacing = (1...3).map { abs(CNifti_PixelDimension(image, Int32($0))) }
+      // Without an affine, pixdim is all there is; a zero or missing one counts as 1 mm.
+      let spacing = (1...3).map { index -> Double in
+        let d = abs(CNifti_PixelDimension(image, Int32(index)))
+        return d.isFinite && d > 0 ? d : 1
+      }
       return Geometry(
         size: size, spacing: Vector3(spacing[0], spacing[1], spacing[2]), origin: .zero)
     }
@@ -100,8 +104,17 @@ enum NiftiReader {
     }
     // RAS -> LPS: negate the x and y rows of the affine.
     let step = { (c: Int) in Vector3(-m(0, c), -m(1, c), m(2, c)) }
-    let geometry = Geometry.fromSteps(
-      size: size, steps: [step(0), step(1), step(2)], origin: step(3))
+    let steps = [step(0), step(1), step(2)]
+    let origin = step(3)
+    let finite = (steps + [origin]).allSatisfy { $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }
+    guard finite, steps.allSatisfy({ $0.length > 0 }),
+      abs(Matrix3(columns: steps[0], steps[1], steps[2]).determinant) > 0
+    else {
+      throw IngestError.unsupported(
+        path: path, property: useSform ? "sform" : "qform",
+        reason: "the affine is singular or not finite")
+    }
+    let geometry = Geometry.fromSteps(size: size, steps: steps, origin: origin)
     if !geometry.hasOrthogonalAxes {
       warnings.append(
         IngestWarning(

@@ -46,7 +46,8 @@ extension SliceStack {
     let paths = ordered.map { group.headers[$0.header].path }
     let path = { (i: Int) in paths[i] }
     guard distances.count > 1 else {
-      geometry.spacing.z = group.first.sliceThicknessMM ?? 1
+      // One slice has no step: its thickness stands in (1 mm when missing or not positive).
+      geometry.spacing.z = group.first.sliceThicknessMM.flatMap { $0 > 0 ? $0 : nil } ?? 1
       plan = [.source(0)]
       warnings.append(tooFew(path(0)))
       return

@@ -38,6 +38,7 @@ import Testing
     ("far-slice", "unsupported slice positions: a regular grid over them would need 400001 slices"),
     ("nifti/offset-lost.nii.gz", "values are not Hounsfield units"),
     ("nifti/four-d.nii.gz", "unsupported dim[4...]: 4-D image"),
+    ("nifti/singular.nii", "unsupported sform: the affine is singular or not finite"),
     ("nifti/absurd.nii", "unsupported dimensions: 30000 x 30000 x 30000"),
     ("nifti/truncated.nii.gz", "corrupt or truncated: voxel data is missing or truncated"),
     ("nrrd/garbage.nrrd", "corrupt or truncated"),
