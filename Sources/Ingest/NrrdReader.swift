@@ -120,10 +120,12 @@ enum NrrdReader {
     let origin =
       originValues.allSatisfy(\.isFinite)
       ? toLPS(Vector3(originValues[0], originValues[1], originValues[2])) : .zero
-    guard steps.allSatisfy({ $0.x.isFinite && $0.y.isFinite && $0.z.isFinite && $0.length > 0 })
+    guard steps.allSatisfy({ $0.x.isFinite && $0.y.isFinite && $0.z.isFinite && $0.length > 0 }),
+      abs(Matrix3(columns: steps[0], steps[1], steps[2]).determinant) > 0
     else {
       throw IngestError.unsupported(
-        path: path, property: "space directions", reason: "an axis has no direction")
+        path: path, property: "space directions",
+        reason: "an axis has no direction, or the axes are coplanar")
     }
     let geometry = Geometry.fromSteps(size: size, steps: steps, origin: origin)
     if !geometry.hasOrthogonalAxes {
