@@ -1,0 +1,129 @@
+import Foundation
+import Imaging
+
+/// Decodes the slices a `SliceStack` plans, in parallel over files, into one HU volume.
+///
+/// Every source slice is mapped straight from the decoder's buffer into its place in one
+/// slice-ordered buffer; when the plan is regular that buffer becomes the volume without a copy.
+enum DicomVolumeReader {
+  /// What decoding one file yields besides its slices.
+  private typealias FileResult = (clamped: Int, input: InputFile)
+
+  /// Reads each file once: its bytes are hashed for provenance and parsed from memory.
+  /// - Returns: the volume, warnings, and the files read in slice order (with SHA-256).
+  /// - Throws: `IngestError` naming the first file (in slice order) that failed to decode.
+  static func read(_ group: SeriesGroup, stack: SliceStack, threads: Int) throws -> (
+    Volume, [IngestWarning], [InputFile]
+  ) {
+    var fileOrder: [Int] = []
+    var slotsOf: [Int: [(frame: Int, slot: Int)]] = [:]
+    for (slot, source) in stack.ordered.enumerated() {
+      if slotsOf[source.header] == nil { fileOrder.append(source.header) }
+      slotsOf[source.header, default: []].append((source.frame, slot))
+    }
+    let frameSize = stack.geometry.size.sliceCount
+    let sourceCount = stack.ordered.count * frameSize
+
+    var results: [Result<FileResult, IngestError>] = []
+    let sources = [Int16](unsafeUninitializedCapacity: sourceCount) { buffer, initialized in
+      let writer = SliceWriter(base: buffer.baseAddress!, frameSize: frameSize)  // count > 0
+      let (files, wanted) = (fileOrder, slotsOf)
+      results = ParallelSlices.map(count: files.count, chunks: files.count, threads: threads) {
+        _, range in
+        range.map { i in
+          let header = group.headers[files[i]]
+          return Result { try decode(header, slots: wanted[files[i]] ?? [], into: writer) }
+            .mapError { $0 as? IngestError ?? .decodeFailed(path: header.path, reason: "\($0)") }
+        }
+      }.joined().map { $0 }
+      // Int16 is trivial: slots of a failed file hold garbage, but the error below is thrown.
+      initialized = sourceCount
+    }
+    let decoded = try results.map { try $0.get() }
+    let clamped = decoded.reduce(0) { $0 + $1.clamped }
+
+    let warnings =
+      clamped == 0
+      ? []
+      : [
+        IngestWarning(
+          code: IngestWarningCode.valuesClamped, file: group.first.path,
+          message: "\(clamped) voxel(s) outside the Int16 range after rescale were clamped")
+      ]
+    return (assemble(stack, sources: sources), warnings, decoded.map(\.input))
+  }
+
+  /// Maps the wanted frames of one file into their slots; returns the clamped sample count and
+  /// the file's provenance record.
+  private static func decode(
+    _ header: DicomImageHeader, slots: [(frame: Int, slot: Int)], into writer: SliceWriter
+  ) throws -> FileResult {
+    guard header.samplesPerPixel == 1 else {
+      throw IngestError.unsupported(
+        path: header.path, property: "Samples per Pixel (0028,0002)",
+        reason: "\(header.samplesPerPixel); CT must be one sample (grey) per pixel")
+    }
+    let bytes: Data
+    do {
+      bytes = try Data(contentsOf: URL(fileURLWithPath: header.path))
+    } catch {
+      throw IngestError.unreadable(path: header.path, reason: "read failed")
+    }
+    let input = InputFile(
+      path: header.path, sha256: FileHash.sha256(bytes), byteCount: bytes.count)
+    let file = try DicomFile(path: header.path, bytes: bytes)
+    let frameSize = writer.frameSize
+    let clamped = try file.withStoredPixels(sampleCount: frameSize * header.frames.count) {
+      stored in
+      slots.reduce(0) { clamped, item in
+        let mapping = StoredValueMapping(header: header, frame: header.frames[item.frame])
+        let start = item.frame * frameSize
+        let source = UnsafeBufferPointer(rebasing: stored[start..<start + frameSize])
+        return clamped + mapping.apply(source, into: writer.slice(item.slot))
+      }
+    }
+    return (clamped, input)
+  }
+
+  /// The volume from the source slices: the buffer itself when the plan is regular, else a
+  /// copy following the plan (gaps as no data, blends for resampling).
+  private static func assemble(_ stack: SliceStack, sources: [Int16]) -> Volume {
+    if stack.plan == stack.ordered.indices.map({ SlicePlan.source($0) }) {
+      return Volume(geometry: stack.geometry, voxels: sources)
+    }
+    var volume = Volume(geometry: stack.geometry, filledWith: Volume.noData)
+    let frameSize = stack.geometry.size.sliceCount
+    volume.voxels.withUnsafeMutableBufferPointer { voxels in
+      for (k, plan) in stack.plan.enumerated() {
+        let base = k * frameSize
+        switch plan {
+        case .missing: continue
+        case .source(let s):
+          for i in 0..<frameSize { voxels[base + i] = sources[s * frameSize + i] }
+        case .blend(let lower, let upper, let weight):
+          for i in 0..<frameSize {
+            let (a, b) = (sources[lower * frameSize + i], sources[upper * frameSize + i])
+            voxels[base + i] =
+              a == Volume.noData || b == Volume.noData
+              ? Volume.noData
+              : Int16((Double(a) * (1 - weight) + Double(b) * weight).rounded())
+          }
+        }
+      }
+    }
+    return volume
+  }
+}
+
+/// The base of a slice-ordered Int16 buffer that parallel decode chunks write through.
+///
+/// Safe to share because every slot (slice) is written by exactly one chunk and the buffer
+/// outlives the `ParallelSlices.map` call that uses it.
+struct SliceWriter: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Int16>
+  let frameSize: Int
+
+  func slice(_ slot: Int) -> UnsafeMutableBufferPointer<Int16> {
+    UnsafeMutableBufferPointer(start: base + slot * frameSize, count: frameSize)
+  }
+}
