@@ -48,7 +48,7 @@ extension PhantomGenerator {
       + " scaled) inside the lesion region; GGO is the rest.",
     "volume_ml": "Closed-form ellipsoid volume times the fraction of a fine symmetric grid (16"
       + " steps per smallest semi-axis) of the ellipsoid that lies in the lesion region; lungs by"
-      + " midpoint integration on a 1 mm grid.",
+      + " midpoint integration on a 1.5 mm grid.",
     "voxel_volume_ml": "Number of voxels of the study grid whose centre lies in the region times"
       + " the voxel volume.",
     "center_lps_mm": "Centroid of the lesion region in the study's scanner LPS frame (DICOM"

@@ -15,7 +15,7 @@ private struct LesionBlueprint {
 extension PhantomPreset {
   /// Jitter applied per seed, so different seeds give different but similar courses.
   private enum Jitter {
-    static let positionMM = 3.0
+    static let positionMM = 1.5
     static let radiusFraction = 0.1
   }
 
@@ -53,21 +53,24 @@ extension PhantomPreset {
   /// gains a consolidated core on day 6.
   private static let seedCourseBlueprints: [LesionBlueprint] = [
     LesionBlueprint(
-      center: Vector3(-100, 50, -90), shape: Vector3(1, 0.85, 0.9), appearsOnDay: 1,
+      center: Vector3(-104, 50, -90), shape: Vector3(1, 0.85, 0.9), appearsOnDay: 1,
       radiusMM: 4.5, growthMMPerDay: 0.9, coreFromDay: 6, coreScale: 0.4, ggoHU: -600),
     LesionBlueprint(
       center: Vector3(105, 40, -105), shape: Vector3(0.9, 1, 0.8), appearsOnDay: 1,
       radiusMM: 3.5, growthMMPerDay: 0.7, coreFromDay: nil, coreScale: 0, ggoHU: -650),
     LesionBlueprint(
-      center: Vector3(-95, -55, -20), shape: Vector3(1, 0.9, 0.85), appearsOnDay: 3,
+      center: Vector3(-99, -56, -20), shape: Vector3(1, 0.9, 0.85), appearsOnDay: 3,
       radiusMM: 3.0, growthMMPerDay: 1.0, coreFromDay: nil, coreScale: 0, ggoHU: -620),
     LesionBlueprint(
       center: Vector3(90, -40, 30), shape: Vector3(0.9, 0.9, 1), appearsOnDay: 6,
       radiusMM: 3.5, growthMMPerDay: 0, coreFromDay: nil, coreScale: 0, ggoHU: -680),
     LesionBlueprint(
-      center: Vector3(-85, 60, 40), shape: Vector3(1, 0.55, 1), appearsOnDay: 6,
+      center: Vector3(-88, 62, 40), shape: Vector3(1, 0.55, 1), appearsOnDay: 6,
       radiusMM: 4.0, growthMMPerDay: 0, coreFromDay: nil, coreScale: 0, ggoHU: -560),
   ]
+
+  /// Size factor of the severe sites (tuned so the last study exceeds 25% of the lungs).
+  private static let severeScale = 1.2
 
   /// Large bilateral posterior and peripheral patches that grow and consolidate.
   private static let severeBlueprints: [LesionBlueprint] = {
@@ -79,8 +82,8 @@ extension PhantomPreset {
     ]
     return sites.map { center, radius in
       LesionBlueprint(
-        center: center, shape: Vector3(1, 0.8, 1.15), appearsOnDay: 5, radiusMM: radius * 0.6,
-        growthMMPerDay: radius * 0.4 / 8, coreFromDay: 9, coreScale: 0.55, ggoHU: -580)
+        center: center, shape: Vector3(1, 0.8, 1.15), appearsOnDay: 5,
+        radiusMM: radius * severeScale * 0.6, growthMMPerDay: radius * severeScale * 0.4 / 8, coreFromDay: 9, coreScale: 0.55, ggoHU: -580)
     }
   }()
 }

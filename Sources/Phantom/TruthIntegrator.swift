@@ -4,8 +4,8 @@ import Imaging
 /// Integrates the analytic shapes of one study in the body frame (volumes do not change under
 /// the rigid pose, so only breathing matters).
 ///
-/// Lungs: midpoint rule on a `lungStepMM` grid (relative error below 0.1% for these smooth
-/// shapes). Lesions: the closed-form ellipsoid volume times the fraction of a fine symmetric grid
+/// Lungs: midpoint rule on a `lungStepMM` grid (differs from a 1 mm grid by under 0.05% for
+/// these smooth shapes). Lesions: the closed-form ellipsoid volume times the fraction of a fine symmetric grid
 /// of the ellipsoid that is lung and not owned by an earlier lesion; an unclipped lesion gets
 /// exactly 4/3 pi abc.
 struct TruthIntegrator: Sendable {
@@ -13,7 +13,7 @@ struct TruthIntegrator: Sendable {
   let breathingMM: Double
   let threads: Int
 
-  static let lungStepMM = 1.0
+  static let lungStepMM = 1.5
   /// Grid steps per smallest lesion semi-axis, and the bounds of the lesion step (mm).
   static let lesionStepsPerSemiAxis = 16.0
   static let lesionStepRangeMM = 0.05...1.0
