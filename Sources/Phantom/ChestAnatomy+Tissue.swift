@@ -26,7 +26,8 @@ extension ChestAnatomy {
       if bodyR2 <= 1 {
         let phase = (p.z + 1000).truncatingRemainder(dividingBy: vertebralPitchMM)
         if phase < discThicknessMM { return TissueHU.disc }
-        return bodyR2 > corticalShell * corticalShell ? TissueHU.corticalBone
+        return bodyR2 > corticalShell * corticalShell
+          ? TissueHU.corticalBone
           : TissueHU.cancellousBone
       }
       if spinalCanal.r2(p.x, p.y) <= 1 { return TissueHU.csf }
@@ -35,7 +36,8 @@ extension ChestAnatomy {
       }
     }
     if sternumZ.contains(p.z), sternum.r2(p.x, p.y) <= 1 {
-      return sternum.r2(p.x, p.y) > corticalShell * corticalShell ? TissueHU.corticalBone
+      return sternum.r2(p.x, p.y) > corticalShell * corticalShell
+        ? TissueHU.corticalBone
         : TissueHU.cancellousBone
     }
     return nil

@@ -18,7 +18,8 @@ extension PhantomGenerator {
   func studyTruth(
     index: Int, pose: StudyPose, shapes: [LesionShape], counts: VoxelCounts, threads: Int
   ) -> StudyTruth {
-    let integrator = TruthIntegrator(anatomy: anatomy, breathingMM: pose.breathingMM, threads: threads)
+    let integrator = TruthIntegrator(
+      anatomy: anatomy, breathingMM: pose.breathingMM, threads: threads)
     let lungs = integrator.lungVolumesML()
     let voxelML = geometry.voxelVolumeML
     let lesions = shapes.indices.map { n in
@@ -76,7 +77,8 @@ extension PhantomGenerator {
     if consolidated > 0 { return "mixed" }
     let axes = shape.semiAxes
     let ratio = max(axes.x, axes.y, axes.z) / min(axes.x, axes.y, axes.z)
-    let nodular = diameterMM <= LesionTypeRule.nodularMaxDiameterMM
+    let nodular =
+      diameterMM <= LesionTypeRule.nodularMaxDiameterMM
       && ratio <= LesionTypeRule.nodularMaxAxisRatio
     return nodular ? "nodular_ggo" : "patchy_ggo"
   }

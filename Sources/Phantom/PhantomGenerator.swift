@@ -95,7 +95,8 @@ public struct PhantomGenerator: Sendable {
       labels += slice.labels
       counts.add(slice.counts)
     }
-    let truth = studyTruth(index: index, pose: pose, shapes: shapes, counts: counts, threads: threads)
+    let truth = studyTruth(
+      index: index, pose: pose, shapes: shapes, counts: counts, threads: threads)
     return (
       Volume(geometry: geometry, voxels: voxels), LabelVolume(geometry: geometry, labels: labels),
       truth

@@ -27,8 +27,9 @@ extension PhantomPreset {
   func lesionCourses(seed: UInt64) -> [LesionCourse] {
     var rng = SplitMix64(seed: seed, streams: 0x1E51_0A)
     return blueprints.enumerated().map { index, plan in
-      let offset = Vector3(
-        rng.uniform(-1...1), rng.uniform(-1...1), rng.uniform(-1...1)) * Jitter.positionMM
+      let offset =
+        Vector3(
+          rng.uniform(-1...1), rng.uniform(-1...1), rng.uniform(-1...1)) * Jitter.positionMM
       let scale = 1 + rng.uniform(-1...1) * Jitter.radiusFraction
       let orientation = Matrix3.rotation(
         x: rng.uniform(-0.6...0.6), y: rng.uniform(-0.6...0.6), z: rng.uniform(-1.5...1.5))
@@ -83,7 +84,8 @@ extension PhantomPreset {
     return sites.map { center, radius in
       LesionBlueprint(
         center: center, shape: Vector3(1, 0.8, 1.15), appearsOnDay: 5,
-        radiusMM: radius * severeScale * 0.6, growthMMPerDay: radius * severeScale * 0.4 / 8, coreFromDay: 9, coreScale: 0.55, ggoHU: -580)
+        radiusMM: radius * severeScale * 0.6, growthMMPerDay: radius * severeScale * 0.4 / 8,
+        coreFromDay: 9, coreScale: 0.55, ggoHU: -580)
     }
   }()
 }

@@ -10,7 +10,9 @@ struct SplitMix64: RandomNumberGenerator {
   /// A generator for one stream, mixing the phantom seed with stream identifiers.
   init(seed: UInt64, streams: UInt64...) {
     var s = SplitMix64.mix(seed)
-    for stream in streams { s = SplitMix64.mix(s ^ SplitMix64.mix(stream &+ 0x632B_E59B_D9B4_E019)) }
+    for stream in streams {
+      s = SplitMix64.mix(s ^ SplitMix64.mix(stream &+ 0x632B_E59B_D9B4_E019))
+    }
     state = s
   }
 

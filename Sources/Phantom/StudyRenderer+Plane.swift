@@ -122,8 +122,10 @@ extension StudyRenderer {
     for c in 0..<8 {
       let q = Vector3(c & 1 == 0 ? lo.x : hi.x, c & 2 == 0 ? lo.y : hi.y, c & 4 == 0 ? lo.z : hi.z)
       let index = geometry.continuousIndex(of: pose.toScanner(q))
-      minIndex = Vector3(min(minIndex.x, index.x), min(minIndex.y, index.y), min(minIndex.z, index.z))
-      maxIndex = Vector3(max(maxIndex.x, index.x), max(maxIndex.y, index.y), max(maxIndex.z, index.z))
+      minIndex = Vector3(
+        min(minIndex.x, index.x), min(minIndex.y, index.y), min(minIndex.z, index.z))
+      maxIndex = Vector3(
+        max(maxIndex.x, index.x), max(maxIndex.y, index.y), max(maxIndex.z, index.z))
     }
     let size = geometry.size
     let i0 = max(0, Int(minIndex.x.rounded(.down)))
@@ -150,8 +152,10 @@ struct PlaneFrame {
     stepI = inverse * g.indexToPhysical.c0
     stepJ = inverse * g.indexToPhysical.c1
     let far = origin + stepI * Double(g.size.nx - 1) + stepJ * Double(g.size.ny - 1)
-    let corners = [origin.z, far.z, (origin + stepI * Double(g.size.nx - 1)).z,
-      (origin + stepJ * Double(g.size.ny - 1)).z]
+    let corners = [
+      origin.z, far.z, (origin + stepI * Double(g.size.nx - 1)).z,
+      (origin + stepJ * Double(g.size.ny - 1)).z,
+    ]
     bodyZRange = corners.min()!...corners.max()!  // four elements, never empty
   }
 

@@ -21,7 +21,8 @@ struct TruthIntegrator: Sendable {
   /// Analytic volumes (mL) of the right and left lung.
   func lungVolumesML() -> (right: Double, left: Double) {
     let h = TruthIntegrator.lungStepMM
-    let zLow = min(anatomy.rightDomeTopZ, anatomy.leftDomeTopZ) - anatomy.domeFallMM
+    let zLow =
+      min(anatomy.rightDomeTopZ, anatomy.leftDomeTopZ) - anatomy.domeFallMM
       + min(0, breathingMM) - 1
     let zHigh = max(anatomy.rightApexZ, anatomy.leftApexZ) + 1
     let nz = Int(((zHigh - zLow) / h).rounded(.up))
@@ -29,7 +30,8 @@ struct TruthIntegrator: Sendable {
     let yLow = anatomy.cavity.cy - anatomy.cavity.b
     let nx = Int((2 * xHalf / h).rounded(.up))
     let ny = Int((2 * anatomy.cavity.b / h).rounded(.up))
-    let parts = ParallelSlices.map(count: nz, chunks: nz, threads: threads) { _, range -> (Int, Int) in
+    let parts = ParallelSlices.map(count: nz, chunks: nz, threads: threads) {
+      _, range -> (Int, Int) in
       var right = 0
       var left = 0
       for k in range {
@@ -75,7 +77,8 @@ struct TruthIntegrator: Sendable {
       for k in ks {
         for j in 0..<(2 * half) {
           for i in 0..<(2 * half) {
-            let offset = Vector3(Double(i - half) + 0.5, Double(j - half) + 0.5, Double(k - half) + 0.5)
+            let offset = Vector3(
+              Double(i - half) + 0.5, Double(j - half) + 0.5, Double(k - half) + 0.5)
             let q = lesion.center + offset * h
             let r2 = lesion.r2(q)
             guard r2 <= 1 else { continue }
@@ -97,10 +100,12 @@ struct TruthIntegrator: Sendable {
   }
 
   private func lesionIntegral(_ lesion: LesionShape, _ t: GridTally, h: Double) -> LesionIntegral {
-    let volume = t.inEllipsoid > 0
+    let volume =
+      t.inEllipsoid > 0
       ? lesion.ellipsoidVolumeML * Double(t.inRegion) / Double(t.inEllipsoid) : 0
     let coreEllipsoid = lesion.ellipsoidVolumeML * pow(lesion.coreScale, 3)
-    let core = t.inCoreEllipsoid > 0
+    let core =
+      t.inCoreEllipsoid > 0
       ? coreEllipsoid * Double(t.inCoreRegion) / Double(t.inCoreEllipsoid) : 0
     let centroid = t.inRegion > 0 ? lesion.center + t.sum * (h / Double(t.inRegion)) : lesion.center
     return LesionIntegral(

@@ -55,18 +55,20 @@ struct PhantomFileTests {
     let studies = try #require(json["studies"] as? [[String: Any]])
     #expect(studies.count == 3)
     for study in studies {
-      for key in ["date", "folder", "lung_volume_ml", "lesion_volume_ml", "lesions",
-        "right_lung_volume_ml", "left_lung_volume_ml", "day_from_onset", "transform"]
-      {
+      for key in [
+        "date", "folder", "lung_volume_ml", "lesion_volume_ml", "lesions",
+        "right_lung_volume_ml", "left_lung_volume_ml", "day_from_onset", "transform",
+      ] {
         #expect(study[key] != nil, "missing \(key)")
       }
       let folder = try #require(study["folder"] as? String)
       #expect(PhantomFixtures.isFolder(root.appendingPathComponent(folder)))
       for lesion in try #require(study["lesions"] as? [[String: Any]]) {
-        for key in ["id", "volume_ml", "ggo_volume_ml", "consolidation_volume_ml",
+        for key in [
+          "id", "volume_ml", "ggo_volume_ml", "consolidation_volume_ml",
           "center_lps_mm", "voxel_volume_ml", "touches_pleura", "side", "type",
-          "equivalent_diameter_mm"]
-        {
+          "equivalent_diameter_mm",
+        ] {
           #expect(lesion[key] != nil, "missing lesion \(key)")
         }
       }

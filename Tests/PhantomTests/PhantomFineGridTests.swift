@@ -15,7 +15,8 @@ struct PhantomFineGridTests {
   /// should give its analytic volume within 3% (surface discretisation error).
   @Test("voxel and analytic volumes of lesions agree within 3%")
   func lesionVoxelVolumesMatch() throws {
-    let generator = PhantomGenerator(preset: .seedCourse, seed: PhantomFixtures.seed, scan: Self.slab)
+    let generator = PhantomGenerator(
+      preset: .seedCourse, seed: PhantomFixtures.seed, scan: Self.slab)
     let study = generator.makeStudy(index: 2, threads: 2)
     let lower = study.truth.lesions.filter { $0.id == "L1" || $0.id == "L2" }
     #expect(lower.count == 2)
@@ -28,7 +29,8 @@ struct PhantomFineGridTests {
 
   @Test("lesion voxels carry the planned HU: GGO -700...-500, core -100...+30")
   func lesionHUInRange() throws {
-    let generator = PhantomGenerator(preset: .seedCourse, seed: PhantomFixtures.seed, scan: Self.slab)
+    let generator = PhantomGenerator(
+      preset: .seedCourse, seed: PhantomFixtures.seed, scan: Self.slab)
     let study = generator.makeStudy(index: 2, threads: 2)
     let labels = study.labels.labels
     let ggo = zip(study.volume.voxels, labels).filter { $0.1 == 3 }.map { Double($0.0) }
