@@ -12,8 +12,9 @@ extension PhantomGenerator {
     static let seriesNumber = 2
   }
 
-  /// Writes every study as a DICOM series folder `ct-YYYY-MM-DD` (and, if asked, a NIfTI file
-  /// `ct-YYYY-MM-DD.nii.gz` beside it), then `truth.json` and `case.json`, into `folder`.
+  /// Writes every study as a DICOM series folder `ct-YYYY-MM-DD` (and, if asked, NIfTI files
+  /// `ct-YYYY-MM-DD.nii.gz` and `ct-YYYY-MM-DD-labels.nii.gz` beside it), then `truth.json` and
+  /// `case.json`, into `folder`.
   ///
   /// Each study is written into a hidden temporary folder that is renamed when complete, so a
   /// failure never leaves a half-written study under the final name.
@@ -25,7 +26,9 @@ extension PhantomGenerator {
     for index in 0..<studyCount {
       let study = makeStudy(index: index, threads: threads)
       try writeSeries(study.volume, index: index, into: folder, threads: threads)
-      if writeNifti { try writeNiftiFile(study.volume, index: index, into: folder) }
+      if writeNifti {
+        try writeNiftiFiles(study.volume, labels: study.labels, index: index, into: folder)
+      }
       studies.append(study.truth)
     }
     let truth = PhantomTruth(
@@ -138,10 +141,19 @@ extension PhantomGenerator {
     }
   }
 
-  private func writeNiftiFile(_ volume: Volume, index: Int, into folder: URL) throws {
-    // TODO: NIfTI output waits for Outputs.NiftiWriter (branch ingest); until it is merged
-    // --nifti fails with this error instead of writing a file.
-    let url = folder.appendingPathComponent("\(studyFolderName(index: index)).nii.gz")
-    throw PhantomError.fileWriteFailed(path: url.path, reason: "NIfTI writing is not built yet")
+  /// Writes `ct-YYYY-MM-DD.nii.gz` (HU) and `ct-YYYY-MM-DD-labels.nii.gz` (0 none, 1 right
+  /// lung, 2 left lung, 3 GGO, 4 consolidation) with `Outputs.NiftiWriter`.
+  private func writeNiftiFiles(
+    _ volume: Volume, labels: LabelVolume, index: Int, into folder: URL
+  ) throws {
+    let stem = studyFolderName(index: index)
+    let image = folder.appendingPathComponent("\(stem).nii.gz")
+    let labelImage = folder.appendingPathComponent("\(stem)-labels.nii.gz")
+    do {
+      try NiftiWriter.write(volume, to: image)
+      try NiftiWriter.write(labels, to: labelImage)
+    } catch {
+      throw PhantomError.fileWriteFailed(path: image.path, reason: "\(error)")
+    }
   }
 }

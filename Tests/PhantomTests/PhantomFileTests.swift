@@ -7,20 +7,20 @@ import Testing
 
 @Suite("Phantom files", .serialized)
 struct PhantomFileTests {
-  @Test("same seed gives identical SHA-256 for every file on 1 or 2 threads; another seed differs")
+  @Test("same seed: identical SHA-256 of every file (DICOM, NIfTI, JSON) on 1 or 2 threads")
   func determinism() throws {
     let root = try TestEnvironment.makeTemporaryDirectory("ctcase-phantom")
     defer { try? FileManager.default.removeItem(at: root) }
     let generate = { (seed: UInt64, threads: Int, name: String) throws -> [String: String] in
       let folder = root.appendingPathComponent(name)
       _ = try PhantomGenerator(preset: .seedCourse, seed: seed, scan: .coarseForTests)
-        .generate(to: folder, threads: threads, writeNifti: false)
+        .generate(to: folder, threads: threads, writeNifti: true)
       return try PhantomFixtures.sha256OfFiles(in: folder)
     }
     let first = try generate(11, 1, "a")
     let second = try generate(11, 2, "b")
     let other = try generate(12, 2, "c")
-    #expect(first.count == 3 * ScanProtocol.coarseForTests.sliceCount + 2)
+    #expect(first.count == 3 * (ScanProtocol.coarseForTests.sliceCount + 2) + 2)
     #expect(first == second)
     #expect(Set(first.keys) == Set(other.keys))
     #expect(first.filter { other[$0.key] == $0.value }.isEmpty)
