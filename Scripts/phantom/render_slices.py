@@ -1,8 +1,9 @@
 """Render axial slices of a phantom study folder to PNG (lung window) for visual checks.
 
 usage: render_slices.py STUDY_DIR OUT_PREFIX Z_MM [Z_MM ...]
-Writes OUT_PREFIX-z<Z>.png for the slice nearest each scanner z (mm), plus a coronal
-reformat OUT_PREFIX-coronal.png.
+Writes OUT_PREFIX-z<Z>.png (lung window -600/1500) and OUT_PREFIX-z<Z>-soft.png (mediastinal
+window 40/400) for the slice nearest each scanner z (mm), plus a coronal reformat
+OUT_PREFIX-coronal.png.
 """
 import sys
 import zlib
@@ -40,6 +41,7 @@ def main():
     for z in sys.argv[3:]:
         k = int(np.argmin(np.abs(zs - float(z))))
         write_png(f"{prefix}-z{z}.png", window(volume[k]))
+        write_png(f"{prefix}-z{z}-soft.png", window(volume[k], 40.0, 400.0))
     coronal = volume[::-1, volume.shape[1] // 2 + 10, :]
     spacing = float(slices[1].ImagePositionPatient[2]) - float(slices[0].ImagePositionPatient[2])
     pixel = float(slices[0].PixelSpacing[0])

@@ -29,12 +29,11 @@ struct ChestAnatomy: Sendable {
   /// How far (mm) the dome falls from its top to the edge of the lung ellipse.
   let domeFallMM = 55.0
 
-  // Mediastinum: half-widths (mm) of the midline band the lungs may not enter.
-  let mediastinumHalfWidthPosterior = 32.0
-  let mediastinumHalfWidthMiddle = 22.0
-  let mediastinumHalfWidthAnterior = 10.0
-  let mediastinumPosteriorY = 35.0
-  let mediastinumAnteriorY = -55.0
+  // Mediastinum: half-width (mm) of the midline band the lungs may not enter, linear between
+  // these (y, half-width) points from front to back.
+  let mediastinumProfile: [(y: Double, halfWidth: Double)] = [
+    (-95, 6), (-60, 16), (-20, 22), (30, 24), (55, 34), (95, 34),
+  ]
 
   // Organs and vessels.
   let heart = Ellipsoid(center: Vector3(15, -28, -98), axes: Vector3(62, 50, 55))
@@ -102,9 +101,13 @@ struct ChestAnatomy: Sendable {
 
   @inline(__always)
   func mediastinumHalfWidth(y: Double) -> Double {
-    if y > mediastinumPosteriorY { return mediastinumHalfWidthPosterior }
-    if y < mediastinumAnteriorY { return mediastinumHalfWidthAnterior }
-    return mediastinumHalfWidthMiddle
+    let profile = mediastinumProfile
+    guard y > profile[0].y else { return profile[0].halfWidth }
+    for n in 1..<profile.count where y <= profile[n].y {
+      let t = (y - profile[n - 1].y) / (profile[n].y - profile[n - 1].y)
+      return profile[n - 1].halfWidth + t * (profile[n].halfWidth - profile[n - 1].halfWidth)
+    }
+    return profile[profile.count - 1].halfWidth
   }
 
   /// Mediastinal tubes that reach into the lung ellipses: aorta, vena cava and airways.

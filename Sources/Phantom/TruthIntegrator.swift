@@ -4,8 +4,8 @@ import Imaging
 /// Integrates the analytic shapes of one study in the body frame (volumes do not change under
 /// the rigid pose, so only breathing matters).
 ///
-/// Lungs: midpoint rule on a `lungStepMM` grid (differs from a 1 mm grid by under 0.05% for
-/// these smooth shapes). Lesions: the closed-form ellipsoid volume times the fraction of a fine symmetric grid
+/// Lungs: midpoint rule on a `lungStepMM` grid (voxel counts at 0.70 x 0.70 x 1.25 mm agree with
+/// it within about 0.1%). Lesions: the closed-form ellipsoid volume times the fraction of a fine symmetric grid
 /// of the ellipsoid that is lung and not owned by an earlier lesion; an unclipped lesion gets
 /// exactly 4/3 pi abc.
 struct TruthIntegrator: Sendable {

@@ -16,13 +16,16 @@ struct VesselTree: Sendable {
     static let lengthPerRadius = 3.2
     static let baseLengthMM = 5.0
     static let maximumDepth = 16
+    /// Branch ends stay this far (mm, along the branch) inside the lung, leaving the subpleural
+    /// lung nearly free of visible vessels as in real CT.
+    static let pleuralMarginMM = 5.0
     /// Directions tried before a branch that would leave the lung is given up.
     static let attempts = 5
     static let majorChildScale = 0.8
     static let minorChildScale = 0.68
-    static let branchAngleRadians = 0.45...0.8
+    static let branchAngleRadians = 0.5...0.95
     /// Weight pulling each child towards the direction away from the hilum.
-    static let outwardPull = 0.35
+    static let outwardPull = 0.2
   }
 
   /// Grows the tree for both lungs of `anatomy` at neutral breathing.
@@ -80,7 +83,10 @@ struct VesselTree: Sendable {
     var candidate = direction
     for attempt in 0..<Rule.attempts {
       let end = start + candidate * length
-      if anatomy.lungSide(end, breathingMM: 0) != 0 { return (end, candidate) }
+      let beyond = end + candidate * Rule.pleuralMarginMM
+      if anatomy.lungSide(end, breathingMM: 0) != 0, anatomy.lungSide(beyond, breathingMM: 0) != 0 {
+        return (end, candidate)
+      }
       let bend = Double(attempt + 1) / Double(Rule.attempts)
       candidate = (direction * (1 - bend) + randomUnit(&rng) * bend).normalized
     }
