@@ -22,7 +22,9 @@ check-phantom-dicom: example-case
 	@study=$$(ls -d $(PHANTOM_EXAMPLE)/ct-* | head -n 1); errors=0; files=0; \
 	for f in $$study/*.dcm; do \
 	  files=$$((files + 1)); \
-	  if dciodvfy "$$f" 2>&1 | grep -q "Error"; then errors=$$((errors + 1)); dciodvfy "$$f" 2>&1 | grep Error | head -n 3; fi; \
+	  if dciodvfy "$$f" 2>&1 | grep -q "Error"; then \
+	    errors=$$((errors + 1)); dciodvfy "$$f" 2>&1 | grep Error | head -n 3; \
+	  fi; \
 	done; \
 	echo "check-phantom-dicom: $$files files in $$study, $$errors with errors"; \
 	test $$errors -eq 0
@@ -31,20 +33,23 @@ check-phantom-dicom: example-case
 bench-phantom:
 	@$(SWIFT) build -c release --product ctcase >/dev/null
 	@mkdir -p $(PHANTOM_BENCH_DIR)
-	@printf "%-12s %-8s %-5s %-10s %-10s %-10s %-12s\n" preset threads runs "median s" "min s" "max s" "Mvoxel/s"
+	@printf "%-12s %-8s %-5s %-10s %-10s %-10s %-12s\n" \
+	  preset threads runs "median s" "min s" "max s" "Mvoxel/s"
 	@for threads in 1 2; do \
 	  times=(); \
 	  for run in $$(seq $(PHANTOM_BENCH_RUNS)); do \
 	    rm -rf $(PHANTOM_BENCH_DIR)/out; \
 	    start=$$(date +%s.%N); \
-	    $(RELEASE_BIN) -q phantom --threads $$threads --preset seed-course --out $(PHANTOM_BENCH_DIR)/out >/dev/null || exit 1; \
+	    $(RELEASE_BIN) -q phantom --threads $$threads --preset seed-course \
+	      --out $(PHANTOM_BENCH_DIR)/out >/dev/null || exit 1; \
 	    end=$$(date +%s.%N); \
 	    times+=($$(awk "BEGIN { print $$end - $$start }")); \
 	  done; \
 	  sorted=($$(printf "%s\n" "$${times[@]}" | sort -g)); \
 	  n=$${#sorted[@]}; median=$${sorted[$$((n / 2))]}; \
 	  voxels=$$((512 * 512 * 241 * 3)); \
+	  rate=$$(awk "BEGIN { print $$voxels / $$median / 1e6 }"); \
 	  printf "%-12s %-8s %-5s %-10.2f %-10.2f %-10.2f %-12.1f\n" seed-course $$threads $$n \
-	    $$median $${sorted[0]} $${sorted[$$((n - 1))]} $$(awk "BEGIN { print $$voxels / $$median / 1e6 }"); \
+	    $$median $${sorted[0]} $${sorted[$$((n - 1))]} $$rate; \
 	done
 	@rm -rf $(PHANTOM_BENCH_DIR)/out

@@ -5,9 +5,9 @@ import Imaging
 /// the rigid pose, so only breathing matters).
 ///
 /// Lungs: midpoint rule on a `lungStepMM` grid (voxel counts at 0.70 x 0.70 x 1.25 mm agree with
-/// it within about 0.1%). Lesions: the closed-form ellipsoid volume times the fraction of a fine symmetric grid
-/// of the ellipsoid that is lung and not owned by an earlier lesion; an unclipped lesion gets
-/// exactly 4/3 pi abc.
+/// it within about 0.1%). Lesions: the closed-form ellipsoid volume times the fraction of a fine
+/// symmetric grid of the ellipsoid that is lung and not owned by an earlier lesion; an unclipped
+/// lesion gets exactly 4/3 pi abc.
 struct TruthIntegrator: Sendable {
   let anatomy: ChestAnatomy
   let breathingMM: Double
