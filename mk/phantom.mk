@@ -53,3 +53,14 @@ bench-phantom:
 	    $$median $${sorted[0]} $${sorted[$$((n - 1))]} $$rate; \
 	done
 	@rm -rf $(PHANTOM_BENCH_DIR)/out
+
+## Axial (lung and mediastinal window) and coronal PNGs of each example study, for looking at.
+PHANTOM_PNG := $(CACHE)/phantom-png
+.PHONY: phantom-png
+phantom-png: example-case py-deps
+	@mkdir -p $(PHANTOM_PNG)
+	@for study in $(PHANTOM_EXAMPLE)/ct-*; do \
+	  $(PYTHON) Scripts/phantom/render_slices.py $$study $(PHANTOM_PNG)/$$(basename $$study) \
+	    -90 -20 30 || exit 1; \
+	done
+	@ls $(PHANTOM_PNG)/*.png

@@ -11,7 +11,7 @@ extension ChestAnatomy {
 
     if heart.r2(p) <= 1 { return TissueHU.blood }
     if heart.scaled(pericardiumScale).r2(p) <= 1 { return TissueHU.mediastinalFat }
-    if let tube = tubeHU(p) { return tube }
+    if abs(p.x) < tubeRegionHalfWidthMM, let tube = tubeHU(p) { return tube }
     if p.z < diaphragmZ(p.x, p.y, breathingMM: breathingMM) { return abdomenHU(p) }
     if abs(p.x) <= mediastinumHalfWidth(y: p.y) { return TissueHU.mediastinalFat }
     // Between the lung edge and the chest wall: parietal pleura and extrapleural fat.
@@ -42,6 +42,9 @@ extension ChestAnatomy {
     }
     return nil
   }
+
+  /// Every mediastinal tube and main bronchus lies within this distance (mm) of the midline.
+  var tubeRegionHalfWidthMM: Double { 60 }
 
   /// Aorta, vena cava, oesophagus and airways (lumen air, wall soft tissue), or nil.
   @inline(__always)

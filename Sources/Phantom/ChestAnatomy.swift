@@ -87,7 +87,7 @@ struct ChestAnatomy: Sendable {
     guard cavity.grown(by: -pleuralGapMM).r2(p.x, p.y) <= 1 else { return 0 }
     guard abs(p.x) > mediastinumHalfWidth(y: p.y) else { return 0 }
     guard heart.scaled(pericardiumScale).r2(p) > 1 else { return 0 }
-    guard !isExcludedTube(p) else { return 0 }
+    guard abs(p.x) >= tubeRegionHalfWidthMM || !isExcludedTube(p) else { return 0 }
     return isRight ? 1 : 2
   }
 
