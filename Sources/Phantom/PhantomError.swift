@@ -8,8 +8,6 @@ public enum PhantomError: Error, CustomStringConvertible, Equatable {
   case dicomWriteFailed(path: String, reason: String)
   /// A JSON or NIfTI file could not be written.
   case fileWriteFailed(path: String, reason: String)
-  /// A preset name that does not exist.
-  case unknownPreset(name: String)
 
   public var description: String {
     switch self {
@@ -19,9 +17,6 @@ public enum PhantomError: Error, CustomStringConvertible, Equatable {
       return "\(path): cannot write the DICOM file (\(reason))"
     case .fileWriteFailed(let path, let reason):
       return "\(path): cannot write the file (\(reason))"
-    case .unknownPreset(let name):
-      let known = PhantomPreset.allCases.map(\.rawValue).joined(separator: ", ")
-      return "unknown phantom preset '\(name)' (known: \(known))"
     }
   }
 }
