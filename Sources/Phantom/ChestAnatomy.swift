@@ -114,9 +114,11 @@ struct ChestAnatomy: Sendable {
   @inline(__always)
   private func isExcludedTube(_ p: Vector3) -> Bool {
     let wall = airwayWallMM
-    return descendingAorta.axisDistance(p) <= descendingAorta.radius + wall
-      || aorticArch.axisDistance(p) <= aorticArch.radius + wall
-      || superiorVenaCava.axisDistance(p) <= superiorVenaCava.radius + wall
+    let grownContains = { (tube: Capsule) in
+      tube.axisDistanceSquared(p) <= (tube.radius + wall) * (tube.radius + wall)
+    }
+    return grownContains(descendingAorta) || grownContains(aorticArch)
+      || grownContains(superiorVenaCava)
       || (p.z >= trachea.start.z && trachea.contains(p))
       || rightMainBronchus.contains(p) || leftMainBronchus.contains(p)
   }

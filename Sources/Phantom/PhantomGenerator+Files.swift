@@ -135,7 +135,7 @@ extension PhantomGenerator {
     do {
       var data = try encoder.encode(value)
       data.append(0x0A)
-      try data.write(to: url, options: .atomic)
+      try AtomicFile.write(data, to: url)
     } catch {
       throw PhantomError.fileWriteFailed(path: url.path, reason: error.localizedDescription)
     }

@@ -21,21 +21,43 @@ struct AxialEllipse: Sendable {
 
 /// A solid cylinder (capsule) around a line segment (mm, body frame).
 struct Capsule: Sendable {
-  var start: Vector3
-  var end: Vector3
-  var radius: Double
+  let start: Vector3
+  let end: Vector3
+  let radius: Double
+  /// `end - start` and the inverse of its squared length (0 for a point), kept for speed: the
+  /// renderer asks for distances hundreds of millions of times.
+  private let axis: Vector3
+  private let inverseLengthSquared: Double
+
+  init(start: Vector3, end: Vector3, radius: Double) {
+    self.start = start
+    self.end = end
+    self.radius = radius
+    axis = end - start
+    let lengthSquared = axis.x * axis.x + axis.y * axis.y + axis.z * axis.z
+    inverseLengthSquared = lengthSquared > 0 ? 1 / lengthSquared : 0
+  }
+
+  /// The squared distance (mm^2) from `p` to the segment's axis.
+  @inline(__always)
+  func axisDistanceSquared(_ p: Vector3) -> Double {
+    let px = p.x - start.x
+    let py = p.y - start.y
+    let pz = p.z - start.z
+    let along = (px * axis.x + py * axis.y + pz * axis.z) * inverseLengthSquared
+    let t = min(1, max(0, along))
+    let dx = px - axis.x * t
+    let dy = py - axis.y * t
+    let dz = pz - axis.z * t
+    return dx * dx + dy * dy + dz * dz
+  }
 
   /// The distance (mm) from `p` to the segment's axis.
   @inline(__always)
-  func axisDistance(_ p: Vector3) -> Double {
-    let d = end - start
-    let lengthSquared = d.dot(d)
-    let t = lengthSquared > 0 ? min(1, max(0, (p - start).dot(d) / lengthSquared)) : 0
-    return (p - (start + d * t)).length
-  }
+  func axisDistance(_ p: Vector3) -> Double { axisDistanceSquared(p).squareRoot() }
 
   @inline(__always)
-  func contains(_ p: Vector3) -> Bool { axisDistance(p) <= radius }
+  func contains(_ p: Vector3) -> Bool { axisDistanceSquared(p) <= radius * radius }
 
   /// Corner points of the axis-aligned box holding the capsule grown by `margin` (mm).
   func boundingCorners(margin: Double) -> (Vector3, Vector3) {

@@ -57,7 +57,7 @@ extension StudyRenderer {
     guard abs(offset.x) <= reach, abs(offset.y) <= reach, abs(offset.z) <= reach else { return }
     let r2 = lesion.r2(q)
     let r = r2.squareRoot()
-    let distance = offset.length
+    let distance = (offset.x * offset.x + offset.y * offset.y + offset.z * offset.z).squareRoot()
     let signedMM = r > 1e-9 ? distance * (1 - 1 / r) : -distance
     guard signedMM < edgeWidthMM else { return }
 
@@ -98,11 +98,13 @@ extension StudyRenderer {
   ) {
     let nx = geometry.size.nx
     for (segment, box) in zip(vessels, boxes) where box.k.contains(kz) {
+      let reach = segment.radius + edgeWidthMM
       for j in box.j {
         for i in box.i where labels[j * nx + i] != 0 {
           let q = frame.bodyPoint(i, j)
-          let signedMM = segment.axisDistance(q) - segment.radius
-          guard signedMM < edgeWidthMM else { continue }
+          let distanceSquared = segment.axisDistanceSquared(q)
+          guard distanceSquared < reach * reach else { continue }
+          let signedMM = distanceSquared.squareRoot() - segment.radius
           hu[j * nx + i] += Float(ramp(signedMM)) * (TissueHU.blood - hu[j * nx + i])
         }
       }
