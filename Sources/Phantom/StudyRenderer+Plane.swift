@@ -24,6 +24,9 @@ extension StudyRenderer {
         }
         var label = side
         var value = lungHU(q, side: side)
+        if let fissureMM = fissures.signedDistance(q, side: side, reach: edgeWidthMM) {
+          value += Float(ramp(fissureMM)) * (fissures.hu - value)
+        }
         if side == 1 { counts.rightLung += 1 } else { counts.leftLung += 1 }
         for index in nearby {
           shadeLesion(index, at: q, value: &value, label: &label, counts: &counts)

@@ -13,6 +13,7 @@ struct StudyRenderer: Sendable {
   let geometry: Geometry
   let scan: ScanProtocol
   let noiseSeed: UInt64
+  let fissures = Fissures()
 
   /// Scanner-HU limits of the reconstructed images.
   static let minimumHU: Float = -1024
