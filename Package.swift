@@ -52,7 +52,7 @@ let package = Package(
       dependencies: [
         "Report", "Ingest", "CDicom", "CNifti", "CCairo", "CPango", "CNrrd",
       ]),
-    .target(name: "Phantom", dependencies: ["Imaging", "Outputs"]),
+    .target(name: "Phantom", dependencies: ["Imaging", "Outputs", "CDicom"]),
     .target(
       name: "CTCaseCLI",
       dependencies: [

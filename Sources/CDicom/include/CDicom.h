@@ -89,6 +89,8 @@ CDicom_Status CDicom_BorrowPixels(CDicom_File *file, const uint16_t **samples, s
 }
 #endif
 
-/* Umbrella header: SwiftPM exports only what this header includes. */
+/* Umbrella header: SwiftPM exports only what this header includes, so every other public
+ * header of the shim (version, CT writer, DICOM output objects) is included here. */
 #include "CDicomVersion.h"
+#include "CDicomWriter.h"
 #endif
