@@ -1,0 +1,62 @@
+/// A DICOM attribute tag (group, element) and the tags ctcase writes.
+struct DicomTag: Hashable, Sendable {
+  var group: UInt16
+  var element: UInt16
+
+  init(_ group: UInt16, _ element: UInt16) {
+    self.group = group
+    self.element = element
+  }
+
+  static let specificCharacterSet = DicomTag(0x0008, 0x0005)
+  static let imageType = DicomTag(0x0008, 0x0008)
+  static let instanceCreationDate = DicomTag(0x0008, 0x0012)
+  static let instanceCreationTime = DicomTag(0x0008, 0x0013)
+  static let sopClassUID = DicomTag(0x0008, 0x0016)
+  static let sopInstanceUID = DicomTag(0x0008, 0x0018)
+  static let studyDate = DicomTag(0x0008, 0x0020)
+  static let seriesDate = DicomTag(0x0008, 0x0021)
+  static let contentDate = DicomTag(0x0008, 0x0023)
+  static let acquisitionDateTime = DicomTag(0x0008, 0x002A)
+  static let studyTime = DicomTag(0x0008, 0x0030)
+  static let seriesTime = DicomTag(0x0008, 0x0031)
+  static let contentTime = DicomTag(0x0008, 0x0033)
+  static let accessionNumber = DicomTag(0x0008, 0x0050)
+  static let modality = DicomTag(0x0008, 0x0060)
+  static let conversionType = DicomTag(0x0008, 0x0064)
+  static let manufacturer = DicomTag(0x0008, 0x0070)
+  static let institutionName = DicomTag(0x0008, 0x0080)
+  static let referringPhysicianName = DicomTag(0x0008, 0x0090)
+  static let studyDescription = DicomTag(0x0008, 0x1030)
+  static let seriesDescription = DicomTag(0x0008, 0x103E)
+  static let codeValue = DicomTag(0x0008, 0x0100)
+  static let codingSchemeDesignator = DicomTag(0x0008, 0x0102)
+  static let codeMeaning = DicomTag(0x0008, 0x0104)
+  static let manufacturerModelName = DicomTag(0x0008, 0x1090)
+  static let referencedSeriesSequence = DicomTag(0x0008, 0x1115)
+  static let referencedInstanceSequence = DicomTag(0x0008, 0x114A)
+  static let referencedSOPClassUID = DicomTag(0x0008, 0x1150)
+  static let referencedSOPInstanceUID = DicomTag(0x0008, 0x1155)
+  static let patientName = DicomTag(0x0010, 0x0010)
+  static let patientID = DicomTag(0x0010, 0x0020)
+  static let patientBirthDate = DicomTag(0x0010, 0x0030)
+  static let patientSex = DicomTag(0x0010, 0x0040)
+  static let patientAge = DicomTag(0x0010, 0x1010)
+  static let patientIdentityRemoved = DicomTag(0x0012, 0x0062)
+  static let deidentificationMethod = DicomTag(0x0012, 0x0063)
+  static let deidentificationMethodCodeSequence = DicomTag(0x0012, 0x0064)
+  static let softwareVersions = DicomTag(0x0018, 0x1020)
+  static let studyInstanceUID = DicomTag(0x0020, 0x000D)
+  static let seriesInstanceUID = DicomTag(0x0020, 0x000E)
+  static let studyID = DicomTag(0x0020, 0x0010)
+  static let seriesNumber = DicomTag(0x0020, 0x0011)
+  static let instanceNumber = DicomTag(0x0020, 0x0013)
+  static let frameOfReferenceUID = DicomTag(0x0020, 0x0052)
+  static let positionReferenceIndicator = DicomTag(0x0020, 0x1040)
+  static let burnedInAnnotation = DicomTag(0x0028, 0x0301)
+  static let conceptNameCodeSequence = DicomTag(0x0040, 0xA043)
+  static let documentTitle = DicomTag(0x0042, 0x0010)
+  static let encapsulatedDocument = DicomTag(0x0042, 0x0011)
+  static let mimeTypeOfEncapsulatedDocument = DicomTag(0x0042, 0x0012)
+  static let encapsulatedDocumentLength = DicomTag(0x0042, 0x0015)
+}
