@@ -39,13 +39,18 @@ let package = Package(
     .systemLibrary(name: "CNrrd", providers: [.apt(["libteem-dev"])]),
 
     // MARK: Stages
-    .target(name: "Imaging"),
+    .target(name: "Imaging", plugins: ["BuildInfoPlugin"]),
+    .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
     .target(name: "Ingest", dependencies: ["Imaging", "CDicom", "CNifti", "CNrrd"]),
     .target(name: "Analysis", dependencies: ["Imaging"]),
     .target(name: "Course", dependencies: ["Analysis"]),
     .target(name: "Decisions", dependencies: ["Course"]),
     .target(name: "Report", dependencies: ["Decisions", "CCairo", "CPango"]),
-    .target(name: "Outputs", dependencies: ["Report", "Ingest", "CDicom", "CNifti"]),
+    .target(
+      name: "Outputs",
+      dependencies: [
+        "Report", "Ingest", "CDicom", "CNifti", "CCairo", "CPango", "CNrrd",
+      ]),
     .target(name: "Phantom", dependencies: ["Imaging", "Outputs"]),
     .target(
       name: "CTCaseCLI",
