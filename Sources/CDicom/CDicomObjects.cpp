@@ -100,6 +100,22 @@ void replaceDimensionUIDs(DcmItem &dataset, const char *uid) {
   }
 }
 
+// Puts a value of any VR given as text (numbers parsed), replacing an existing element.
+int putValue(DcmItem &item, const DcmTag &tag, const char *value, char *error,
+             size_t errorSize) {
+  DcmElement *element = DcmItem::newDicomElement(tag);
+  OFCondition status = element == nullptr ? EC_IllegalCall : element->putString(value);
+  if (status.good()) status = item.insert(element, OFTrue);
+  if (status.bad()) {
+    delete element;
+    char what[64];
+    std::snprintf(what, sizeof what, "cannot set attribute (%04X,%04X)", tag.getGroup(),
+                  tag.getElement());
+    return fail(error, errorSize, what, status);
+  }
+  return 0;
+}
+
 int saveDataset(DcmDataset &dataset, const char *path, char *error, size_t errorSize) {
   DcmFileFormat file(&dataset);
   OFCondition status = file.saveFile(path, EXS_LittleEndianExplicit);
@@ -121,10 +137,7 @@ void CDicomObjects_AttributesFree(CDicomObjects_Attributes *attributes) { delete
 int CDicomObjects_AttributesPutString(CDicomObjects_Attributes *attributes, uint16_t group,
                                       uint16_t element, const char *value, char *error,
                                       size_t errorSize) {
-  OFCondition status =
-      attributes->dataset.putAndInsertOFStringArray(DcmTag(group, element), value, OFTrue);
-  if (status.bad()) return fail(error, errorSize, "cannot set attribute", status);
-  return 0;
+  return putValue(attributes->dataset, DcmTag(group, element), value, error, errorSize);
 }
 
 int CDicomObjects_AttributesPutBytes(CDicomObjects_Attributes *attributes, uint16_t group,
@@ -149,9 +162,7 @@ int CDicomObjects_AttributesPutItemString(CDicomObjects_Attributes *attributes,
   DcmItem *item = nullptr;
   OFCondition status = attributes->dataset.findOrCreateSequenceItem(sequenceTag, item, itemIndex);
   if (status.bad() || item == nullptr) return fail(error, errorSize, "cannot create item", status);
-  status = item->putAndInsertOFStringArray(DcmTag(group, element), value, OFTrue);
-  if (status.bad()) return fail(error, errorSize, "cannot set item attribute", status);
-  return 0;
+  return putValue(*item, DcmTag(group, element), value, error, errorSize);
 }
 
 int CDicomObjects_AttributesWriteFile(const CDicomObjects_Attributes *attributes,

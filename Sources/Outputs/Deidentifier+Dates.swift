@@ -7,7 +7,7 @@ extension Deidentifier {
   public func shiftDate(_ date: String, patient: PatientInfo) -> String {
     let dashed = date.count == 10
     let digits = dashed ? date.filter { $0 != "-" } : date
-    guard digits.count == 8, digits.allSatisfy(\.isASCIIDigit),
+    guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
       !dashed || (date.dropFirst(4).first == "-" && date.dropFirst(7).first == "-"),
       let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
       let day = Int(digits.suffix(2)), CivilDate.isValid(year, month, day)

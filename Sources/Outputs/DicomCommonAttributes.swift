@@ -31,7 +31,7 @@ enum DicomCommonAttributes {
   static func dicomDate(_ date: String?) -> String {
     guard let date else { return "" }
     let digits = date.filter { $0 != "-" }
-    guard digits.count == 8, digits.allSatisfy(\.isASCIIDigit) else { return "" }
+    guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return "" }
     return digits
   }
 
