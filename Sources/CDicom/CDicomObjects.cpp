@@ -6,11 +6,13 @@
 #include "CDicomObjects.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcpath.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmfg/fgderimg.h>
 #include <dcmtk/dcmfg/fgfracon.h>
@@ -60,7 +62,7 @@ int failText(char *error, size_t errorSize, const char *what) {
 void silenceLogging() {
   static bool done = false;
   if (!done) {
-    OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+    OFLog::configure(getenv("CTCASE_DCMTK_LOG") ? OFLogger::DEBUG_LOG_LEVEL : OFLogger::FATAL_LOG_LEVEL);
     done = true;
   }
 }
@@ -165,6 +167,17 @@ int CDicomObjects_AttributesPutItemString(CDicomObjects_Attributes *attributes,
   return putValue(*item, DcmTag(group, element), value, error, errorSize);
 }
 
+int CDicomObjects_AttributesPutPath(CDicomObjects_Attributes *attributes, const char *path,
+                                    const char *value, char *error, size_t errorSize) {
+  OFString key(path);
+  key += "=";
+  key += value;
+  DcmPathProcessor processor;
+  OFCondition status = processor.applyPathWithValue(&attributes->dataset, key);
+  if (status.bad()) return fail(error, errorSize, "cannot set nested attribute", status);
+  return 0;
+}
+
 int CDicomObjects_AttributesWriteFile(const CDicomObjects_Attributes *attributes,
                                       const char *path, char *error, size_t errorSize) {
   DcmDataset copy(attributes->dataset);
@@ -199,7 +212,8 @@ void CDicomObjects_SegmentationFree(CDicomObjects_Segmentation *segmentation) {
 
 int CDicomObjects_SegmentationSetGeometry(CDicomObjects_Segmentation *segmentation,
                                           double rowSpacingMM, double columnSpacingMM,
-                                          double sliceThicknessMM, const double *orientation6,
+                                          double sliceThicknessMM, double sliceSpacingMM,
+                                          const double *orientation6,
                                           char *error, size_t errorSize) {
   char text[6][kDecimalStringLength];
   for (int i = 0; i < 6; i++) std::snprintf(text[i], kDecimalStringLength, "%.6f", orientation6[i]);
@@ -213,10 +227,12 @@ int CDicomObjects_SegmentationSetGeometry(CDicomObjects_Segmentation *segmentati
   std::snprintf(spacing, sizeof spacing, "%.6f\\%.6f", rowSpacingMM, columnSpacingMM);
   char thickness[kDecimalStringLength];
   std::snprintf(thickness, sizeof thickness, "%.6f", sliceThicknessMM);
+  char between[kDecimalStringLength];
+  std::snprintf(between, sizeof between, "%.6f", sliceSpacingMM);
   FGPixelMeasures measures;
   status = measures.setPixelSpacing(spacing);
   if (status.good()) status = measures.setSliceThickness(thickness);
-  if (status.good()) status = measures.setSpacingBetweenSlices(thickness);
+  if (status.good()) status = measures.setSpacingBetweenSlices(between);
   if (status.good()) status = segmentation->segmentation->addForAllFrames(measures);
   if (status.bad()) return fail(error, errorSize, "cannot set pixel measures", status);
   return 0;
@@ -298,6 +314,15 @@ int CDicomObjects_SegmentationWriteFile(CDicomObjects_Segmentation *segmentation
                                           DCM_FrameContentSequence, "Slice");
   }
   if (status.bad()) return fail(error, errorSize, "cannot set dimensions", status);
+
+  DcmDataset source(common->dataset);
+  status = segmentation->segmentation->importHierarchy(source, OFTrue, OFTrue, OFTrue, OFTrue);
+  OFString seriesNumber;
+  source.findAndGetOFString(DCM_SeriesNumber, seriesNumber);
+  if (status.good()) {
+    status = segmentation->segmentation->getSegmentationSeriesModule().setSeriesNumber(seriesNumber);
+  }
+  if (status.bad()) return fail(error, errorSize, "cannot import common attributes", status);
 
   DcmDataset dataset;
   status = segmentation->segmentation->writeDataset(dataset);

@@ -64,3 +64,37 @@ final class DicomAttributes {
     }
   }
 }
+
+extension DicomAttributes {
+  /// Sets `value` at a nested position: each step is a sequence tag and an item index, then
+  /// the attribute tag (DCMTK path syntax; `value` must not contain "=").
+  func set(_ tag: DicomTag, _ value: String, at steps: [(DicomTag, Int)]) throws {
+    let path = (steps.map { "\(Self.pathTag($0.0))[\($0.1)]" } + [Self.pathTag(tag)])
+      .joined(separator: ".")
+    try DicomShim.check { error, size in
+      CDicomObjects_AttributesPutPath(handle, path, value, error, size)
+    }
+  }
+
+  /// Adds the Referenced Series Sequence of the Common Instance Reference module: one series
+  /// with its instances, in the given order.
+  func setReferencedSeries(
+    seriesInstanceUID: String, sopClassUID: String, instanceUIDs: [String]
+  ) throws {
+    let series = [(DicomTag.referencedSeriesSequence, 0)]
+    try set(.seriesInstanceUID, seriesInstanceUID, at: series)
+    for (index, uid) in instanceUIDs.enumerated() {
+      let instance = series + [(DicomTag.referencedInstanceSequence, index)]
+      try set(.referencedSOPClassUID, sopClassUID, at: instance)
+      try set(.referencedSOPInstanceUID, uid, at: instance)
+    }
+  }
+
+  private static func pathTag(_ tag: DicomTag) -> String {
+    func hex(_ value: UInt16) -> String {
+      let text = String(value, radix: 16, uppercase: true)
+      return String(repeating: "0", count: 4 - text.count) + text
+    }
+    return "(\(hex(tag.group)),\(hex(tag.element)))"
+  }
+}

@@ -47,6 +47,11 @@ int CDicomObjects_AttributesPutItemString(CDicomObjects_Attributes *attributes,
                                           long itemIndex, uint16_t group, uint16_t element,
                                           const char *value, char *error, size_t errorSize);
 
+/// Sets a value at a DCMTK path such as "(0008,1115)[0].(0008,114A)[2].(0008,1155)", creating
+/// the sequences and items on the way. The value must not contain "=".
+int CDicomObjects_AttributesPutPath(CDicomObjects_Attributes *attributes, const char *path,
+                                    const char *value, char *error, size_t errorSize);
+
 /// Writes the attributes as a DICOM Part 10 file in Explicit VR Little Endian.
 int CDicomObjects_AttributesWriteFile(const CDicomObjects_Attributes *attributes,
                                       const char *path, char *error, size_t errorSize);
@@ -63,11 +68,12 @@ CDicomObjects_Segmentation *CDicomObjects_SegmentationCreate(
     char *error, size_t errorSize);
 void CDicomObjects_SegmentationFree(CDicomObjects_Segmentation *segmentation);
 
-/// Sets the shared pixel measures and plane orientation: spacing (row, column) and slice
-/// thickness in mm; orientation as six direction cosines (row then column, LPS).
+/// Sets the shared pixel measures and plane orientation: spacing (row, column), slice
+/// thickness and spacing between slices in mm; orientation as six direction cosines (row then column, LPS).
 int CDicomObjects_SegmentationSetGeometry(CDicomObjects_Segmentation *segmentation,
                                           double rowSpacingMM, double columnSpacingMM,
-                                          double sliceThicknessMM, const double *orientation6,
+                                          double sliceThicknessMM, double sliceSpacingMM,
+                                          const double *orientation6,
                                           char *error, size_t errorSize);
 
 /// Adds a segment and returns its number (1-based) in `segmentNumber`. `modifier` may be NULL.

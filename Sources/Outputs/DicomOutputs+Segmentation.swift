@@ -1,0 +1,111 @@
+import Foundation
+import Imaging
+
+extension DicomOutputs {
+  static let ctImageStorage = "1.2.840.10008.5.1.4.1.1.2"
+
+  /// Writes `labels` as a binary Segmentation Storage object (PS3.3 A.51) at `url`.
+  ///
+  /// Segments 1-4 are right lung, left lung, ground-glass lesion and consolidation lesion,
+  /// matching the label values of `Analysis.StudyAnalysis.labels`. Slice k of the label grid
+  /// lies on, and derives from, source instance k (`source.sopInstanceUIDs` in slice order); the
+  /// object shares the source's Frame of Reference. Empty slices are left out; a segment that
+  /// is empty everywhere keeps one empty frame so its number stays its label value.
+  /// - Returns: the UIDs of the object written (the SR refers to them).
+  /// - Throws: `DicomOutputsError.invalidInput` when the source has no Frame of Reference UID or
+  ///   its instance count differs from the slice count; `.encodingFailed`, `.fileSystem` as for
+  ///   the other writers.
+  @discardableResult
+  public static func writeSegmentation(
+    labels: LabelVolume, source: StudyMetadata, to url: URL, deidentifier: Deidentifier? = nil
+  ) throws -> DicomObjectIdentity {
+    let kind = DicomObjectKind.segmentation
+    let metadata = prepared(source, deidentifier)
+    try checkSegmentationInput(labels: labels, source: metadata, url: url)
+
+    let identity = segmentationIdentity(labels: labels, source: metadata)
+    try DicomFileWriter.write(to: url, kind: kind) { path in
+      let builder = try DicomSegmentationBuilder(
+        rows: labels.size.ny, columns: labels.size.nx, label: "LUNGS",
+        description: "Lungs and lung lesions")
+      try builder.setGeometry(
+        labels.geometry, sliceThicknessMM: metadata.sliceThicknessMM ?? labels.geometry.spacing.z)
+      try addSegments(labels: labels, source: metadata, to: builder)
+
+      let common = try DicomCommonAttributes.make(
+        source: metadata, kind: kind, identity: identity, deidentified: deidentifier != nil)
+      // Frame of Reference and Series Instance UIDs are checked above.
+      try common.set(.frameOfReferenceUID, metadata.frameOfReferenceUID!)
+      try common.set(.positionReferenceIndicator, "")
+      try common.setReferencedSeries(
+        seriesInstanceUID: metadata.seriesInstanceUID!,
+        sopClassUID: metadata.sopClassUID ?? ctImageStorage,
+        instanceUIDs: metadata.sopInstanceUIDs)
+      let dimensionUID = DicomUID.derive(kind: "dimensions.seg", [identity.sopInstanceUID])
+      try builder.write(common: common, dimensionOrganizationUID: dimensionUID, to: path)
+    }
+    return identity
+  }
+
+  /// The identity `writeSegmentation` gives the object for these inputs (already
+  /// de-identified `source` when the object is), without writing it.
+  public static func segmentationIdentity(
+    labels: LabelVolume, source: StudyMetadata
+  ) -> DicomObjectIdentity {
+    let geometry = labels.geometry
+    let description = [
+      geometry.origin.array, geometry.spacing.array, geometry.direction.c0.array,
+      geometry.direction.c1.array, geometry.direction.c2.array,
+    ].flatMap { $0 }.map { String($0) }.joined(separator: ",")
+    let digest = DicomSHA256.hex(labels.labels + Array(description.utf8))
+    return DicomObjectIdentity(kind: .segmentation, source: source, contentDigest: digest)
+  }
+
+  private static func checkSegmentationInput(
+    labels: LabelVolume, source: StudyMetadata, url: URL
+  ) throws {
+    let noun = DicomObjectKind.segmentation.noun
+    guard source.frameOfReferenceUID != nil, source.seriesInstanceUID != nil else {
+      throw DicomOutputsError.invalidInput(
+        path: url.path, object: noun,
+        problem: "the source series has no Frame of Reference UID or Series Instance UID")
+    }
+    guard source.sopInstanceUIDs.count == labels.size.nz else {
+      throw DicomOutputsError.invalidInput(
+        path: url.path, object: noun,
+        problem: "the labels have \(labels.size.nz) slices but the source series has "
+          + "\(source.sopInstanceUIDs.count) instances")
+    }
+    guard labels.size.nx <= UInt16.max, labels.size.ny <= UInt16.max else {
+      throw DicomOutputsError.invalidInput(
+        path: url.path, object: noun, problem: "the slices are larger than DICOM allows")
+    }
+  }
+
+  private static func addSegments(
+    labels: LabelVolume, source: StudyMetadata, to builder: DicomSegmentationBuilder
+  ) throws {
+    let sopClass = source.sopClassUID ?? ctImageStorage
+    for definition in DicomSegmentDefinition.lungAndLesions {
+      let trackingUID = DicomUID.trackingUID(patient: source.patient, trackingID: definition.label)
+      let number = try builder.addSegment(definition, trackingUID: trackingUID)
+      var added = 0
+      for k in 0..<labels.size.nz {
+        let mask = sliceMask(labels, k: k, value: definition.labelValue)
+        guard mask.contains(1) || (added == 0 && k == labels.size.nz - 1) else { continue }
+        try builder.addFrame(
+          segment: number, mask: mask, positionLPS: labels.geometry.point(0, 0, Double(k)),
+          stackPosition: k + 1, sourceSOPClassUID: sopClass,
+          sourceSOPInstanceUID: source.sopInstanceUIDs[k])
+        added += 1
+      }
+    }
+  }
+
+  /// The 0/1 mask of `value` on slice k, rows (j) of columns (i).
+  private static func sliceMask(_ labels: LabelVolume, k: Int, value: UInt8) -> [UInt8] {
+    let count = labels.size.sliceCount
+    let start = k * count
+    return labels.labels[start..<start + count].map { $0 == value ? 1 : 0 }
+  }
+}
