@@ -71,6 +71,10 @@ DSRCodedEntryValue coded(const CDicomObjects_Code &code) {
   return DSRCodedEntryValue(code.value, code.scheme, code.meaning);
 }
 
+CID244e_Laterality lateralityOf(const CDicomObjects_Code *code) {
+  return code == nullptr ? CID244e_Laterality() : CID244e_Laterality(coded(*code));
+}
+
 CodeSequenceMacro codeMacro(const CDicomObjects_Code &code) {
   return CodeSequenceMacro(code.value, code.scheme, code.meaning);
 }
@@ -351,6 +355,9 @@ CDicomObjects_Report *CDicomObjects_ReportCreate(const char *deviceObserverUID,
     status = report.addProcedureReported(
         CID100_QuantitativeDiagnosticImagingProcedures(coded(procedure)));
   }
+  if (status.good() && !report.getImageLibrary().hasImageLibrary()) {
+    status = report.getImageLibrary().createNewImageLibrary();
+  }
   if (status.good()) status = report.getImageLibrary().addImageGroup();
   if (status.bad()) {
     delete handle;
@@ -378,6 +385,7 @@ int CDicomObjects_ReportAddImage(CDicomObjects_Report *report, const char *sopCl
 int CDicomObjects_ReportAddGroup(CDicomObjects_Report *report, const char *trackingID,
                                  const char *trackingUID, CDicomObjects_Code finding,
                                  CDicomObjects_Code findingSite,
+                                 const CDicomObjects_Code *laterality,
                                  const char *segmentationSOPClassUID,
                                  const char *segmentationSOPInstanceUID, uint16_t segmentNumber,
                                  const char *sourceSeriesUID, char *error, size_t errorSize) {
@@ -388,7 +396,7 @@ int CDicomObjects_ReportAddGroup(CDicomObjects_Report *report, const char *track
   if (status.good()) status = group.setTrackingIdentifier(trackingID);
   if (status.good()) status = group.setTrackingUniqueIdentifier(trackingUID);
   if (status.good()) status = group.setFinding(coded(finding));
-  if (status.good()) status = group.addFindingSite(coded(findingSite));
+  if (status.good()) status = group.addFindingSite(coded(findingSite), lateralityOf(laterality));
   DSRImageReferenceValue segment(segmentationSOPClassUID, segmentationSOPInstanceUID);
   segment.getSegmentList().addItem(segmentNumber);
   if (status.good()) status = group.setReferencedSegment(segment);
@@ -414,10 +422,39 @@ int CDicomObjects_ReportAddMeasurement(CDicomObjects_Report *report, CDicomObjec
   return 0;
 }
 
+int CDicomObjects_ReportAddStudyGroup(CDicomObjects_Report *report, const char *trackingID,
+                                      const char *trackingUID, CDicomObjects_Code finding,
+                                      CDicomObjects_Code findingSite, char *error,
+                                      size_t errorSize) {
+  TID1500_MeasurementReport &root = report->report;
+  OFCondition status =
+      root.hasIndividualMeasurements() ? root.addIndividualMeasurements(OFFalse) : EC_Normal;
+  CMR_TID1501_in_TID1500 &group = root.getIndividualMeasurements();
+  if (status.good()) status = group.setTrackingIdentifier(trackingID);
+  if (status.good()) status = group.setTrackingUniqueIdentifier(trackingUID);
+  if (status.good()) status = group.setFinding(coded(finding));
+  if (status.good()) status = group.addFindingSite(coded(findingSite));
+  if (status.bad()) return fail(error, errorSize, "cannot add study measurement group", status);
+  return 0;
+}
+
+int CDicomObjects_ReportAddStudyMeasurement(CDicomObjects_Report *report,
+                                            CDicomObjects_Code concept, const char *value,
+                                            CDicomObjects_Code unit, char *error,
+                                            size_t errorSize) {
+  CMR_TID1501_in_TID1500 &group = report->report.getIndividualMeasurements();
+  CMR_TID1501_in_TID1500::MeasurementValue measured(
+      value, CID7181_AbstractMultiDimensionalImageModelComponentUnits(coded(unit)));
+  OFCondition status = group.addMeasurement(
+      CID7469_GenericIntensityAndSizeMeasurements(coded(concept)), measured, OFFalse);
+  if (status.bad()) return fail(error, errorSize, "cannot add study measurement", status);
+  return 0;
+}
+
 int CDicomObjects_ReportWriteFile(CDicomObjects_Report *report,
                                   const CDicomObjects_Attributes *common, const char *path,
                                   char *error, size_t errorSize) {
-  DSRDocument document;
+  DSRDocument document(DSRTypes::DT_EnhancedSR);
   OFCondition status = document.setTreeFromRootTemplate(report->report, OFTrue);
   if (status.bad()) return fail(error, errorSize, "cannot build the SR content tree", status);
 

@@ -66,7 +66,8 @@ public struct Deidentifier: Sendable {
 
   /// The UID that stands for `uid` in de-identified outputs (same for the same secret).
   public func replaceUID(_ uid: String) -> String {
-    DicomUID.derive(kind: "deidentified", [Self.hex(DicomSHA256.hmac(key: key, message: Array(uid.utf8)))])
+    DicomUID.derive(
+      kind: "deidentified", [Self.hex(DicomSHA256.hmac(key: key, message: Array(uid.utf8)))])
   }
 
   /// What the caller should tell the user about `metadata` before publishing it.

@@ -11,7 +11,8 @@ enum DicomCommonAttributes {
   static let manufacturer = "ctcase"
   static let midnight = "000000"
   /// The basic application confidentiality profile (PS3.15 Table CID 7050).
-  static let basicProfileCode = DicomCode("113100", "DCM", "Basic Application Confidentiality Profile")
+  static let basicProfileCode = DicomCode(
+    "113100", "DCM", "Basic Application Confidentiality Profile")
 
   /// Builds the attribute set for an object of `kind` with the given identity.
   static func make(

@@ -35,7 +35,8 @@ public enum DicomUID {
   /// The tracking UID of a lesion: stable across every study of one patient for one tracking
   /// identifier, so a PACS can follow the lesion from study to study.
   public static func trackingUID(patient: PatientInfo, trackingID: String) -> String {
-    derive(kind: "tracking", [patient.id ?? "", patient.name ?? "", patient.birthDate ?? "", trackingID])
+    derive(
+      kind: "tracking", [patient.id ?? "", patient.name ?? "", patient.birthDate ?? "", trackingID])
   }
 
   /// The big-endian bytes as an unsigned decimal number without leading zeros.

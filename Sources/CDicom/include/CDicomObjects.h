@@ -120,10 +120,11 @@ int CDicomObjects_ReportAddImage(CDicomObjects_Report *report, const char *sopCl
                                  char *error, size_t errorSize);
 
 /// Starts a volumetric ROI measurement group (TID 1411) that refers to one segment of a
-/// segmentation object.
+/// segmentation object. `laterality` may be NULL.
 int CDicomObjects_ReportAddGroup(CDicomObjects_Report *report, const char *trackingID,
                                  const char *trackingUID, CDicomObjects_Code finding,
                                  CDicomObjects_Code findingSite,
+                                 const CDicomObjects_Code *laterality,
                                  const char *segmentationSOPClassUID,
                                  const char *segmentationSOPInstanceUID, uint16_t segmentNumber,
                                  const char *sourceSeriesUID, char *error, size_t errorSize);
@@ -134,6 +135,18 @@ int CDicomObjects_ReportAddMeasurement(CDicomObjects_Report *report, CDicomObjec
                                        const char *value, CDicomObjects_Code unit,
                                        const CDicomObjects_Code *derivation, char *error,
                                        size_t errorSize);
+
+/// Starts a measurement group (TID 1501) for figures of the whole study, not one segment.
+int CDicomObjects_ReportAddStudyGroup(CDicomObjects_Report *report, const char *trackingID,
+                                      const char *trackingUID, CDicomObjects_Code finding,
+                                      CDicomObjects_Code findingSite, char *error,
+                                      size_t errorSize);
+
+/// Adds a numeric measurement (TID 300) to the current study group.
+int CDicomObjects_ReportAddStudyMeasurement(CDicomObjects_Report *report,
+                                            CDicomObjects_Code concept, const char *value,
+                                            CDicomObjects_Code unit, char *error,
+                                            size_t errorSize);
 
 /// Writes the report; `common` attributes replace whatever DCMTK generated.
 int CDicomObjects_ReportWriteFile(CDicomObjects_Report *report,
