@@ -10,7 +10,7 @@ extension DicomOutputs {
   /// matching the label values of `Analysis.StudyAnalysis.labels`. Slice k of the label grid
   /// lies on, and derives from, source instance k (`source.sopInstanceUIDs` in slice order); the
   /// object shares the source's Frame of Reference. Empty slices are left out; a segment that
-  /// is empty everywhere keeps one empty frame so its number stays its label value.
+  /// is empty everywhere keeps one empty frame (on slice 0) so its number stays its label value.
   /// - Returns: the UIDs of the object written (the SR refers to them).
   /// - Throws: `DicomOutputsError.invalidInput` when the source has no Frame of Reference UID or
   ///   its instance count differs from the slice count; `.encodingFailed`, `.fileSystem` as for
@@ -57,8 +57,29 @@ extension DicomOutputs {
       geometry.origin.array, geometry.spacing.array, geometry.direction.c0.array,
       geometry.direction.c1.array, geometry.direction.c2.array,
     ].flatMap { $0 }.map { String($0) }.joined(separator: ",")
-    let digest = DicomSHA256.hex(labels.labels + Array(description.utf8))
+    let digest = DicomSHA256.hex(runLengths(labels.labels) + Array(description.utf8))
     return DicomObjectIdentity(kind: .segmentation, source: source, contentDigest: digest)
+  }
+
+  /// The labels as (value, run length as 4 bytes) runs: the same information as the voxels
+  /// in far fewer bytes, so hashing it stays quick even in debug builds.
+  static func runLengths(_ labels: [UInt8]) -> [UInt8] {
+    var runs: [UInt8] = []
+    labels.withUnsafeBufferPointer { voxels in
+      var start = 0
+      while start < voxels.count {
+        let value = voxels[start]
+        var end = start + 1
+        while end < voxels.count && voxels[end] == value { end += 1 }
+        let length = UInt32(truncatingIfNeeded: end - start)
+        runs.append(value)
+        for shift in stride(from: 24, through: 0, by: -8) {
+          runs.append(UInt8(truncatingIfNeeded: length >> UInt32(shift)))
+        }
+        start = end
+      }
+    }
+    return runs
   }
 
   private static func checkSegmentationInput(
@@ -86,18 +107,35 @@ extension DicomOutputs {
     labels: LabelVolume, source: StudyMetadata, to builder: DicomSegmentationBuilder
   ) throws {
     let sopClass = source.sopClassUID ?? ctImageStorage
+    let present = labelsPresent(labels)
     for definition in DicomSegmentDefinition.lungAndLesions {
       let trackingUID = DicomUID.trackingUID(patient: source.patient, trackingID: definition.label)
       let number = try builder.addSegment(definition, trackingUID: trackingUID)
-      var added = 0
-      for k in 0..<labels.size.nz {
-        let mask = sliceMask(labels, k: k, value: definition.labelValue)
-        guard mask.contains(1) || (added == 0 && k == labels.size.nz - 1) else { continue }
+      let bit = UInt64(1) << UInt64(definition.labelValue)
+      var slices = present.indices.filter { present[$0] & bit != 0 }
+      if slices.isEmpty { slices = [0] }
+      for k in slices {
         try builder.addFrame(
-          segment: number, mask: mask, positionLPS: labels.geometry.point(0, 0, Double(k)),
-          stackPosition: k + 1, sourceSOPClassUID: sopClass,
-          sourceSOPInstanceUID: source.sopInstanceUIDs[k])
-        added += 1
+          segment: number, mask: sliceMask(labels, k: k, value: definition.labelValue),
+          positionLPS: labels.geometry.point(0, 0, Double(k)), stackPosition: k + 1,
+          sourceSOPClassUID: sopClass, sourceSOPInstanceUID: source.sopInstanceUIDs[k])
+      }
+    }
+  }
+
+  /// Which segment label values (below 64) occur on each slice, as bit sets, in one pass.
+  private static func labelsPresent(_ labels: LabelVolume) -> [UInt64] {
+    let count = labels.size.sliceCount
+    let bits = UInt8(UInt64.bitWidth)
+    return labels.labels.withUnsafeBufferPointer { all in
+      (0..<labels.size.nz).map { k in
+        var present: UInt64 = 0
+        // baseAddress is non-nil: the volume has count * nz > 0 labels here.
+        let slice = all.baseAddress! + k * count
+        for index in 0..<count where slice[index] < bits {
+          present |= 1 << UInt64(slice[index])
+        }
+        return present
       }
     }
   }
@@ -105,7 +143,13 @@ extension DicomOutputs {
   /// The 0/1 mask of `value` on slice k, rows (j) of columns (i).
   private static func sliceMask(_ labels: LabelVolume, k: Int, value: UInt8) -> [UInt8] {
     let count = labels.size.sliceCount
-    let start = k * count
-    return labels.labels[start..<start + count].map { $0 == value ? 1 : 0 }
+    return labels.labels.withUnsafeBufferPointer { all in
+      [UInt8](unsafeUninitializedCapacity: count) { mask, initialized in
+        let slice = all.baseAddress! + k * count
+        // baseAddress is non-nil: the volume has count * nz > 0 labels when called.
+        for index in 0..<count { mask[index] = slice[index] == value ? 1 : 0 }
+        initialized = count
+      }
+    }
   }
 }

@@ -17,8 +17,15 @@ enum DicomSHA256 {
       padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
 
-    for start in stride(from: 0, to: padded.count, by: blockBytes) {
-      compress(&state, padded[start..<start + blockBytes])
+    padded.withUnsafeBufferPointer { bytes in
+      var schedule = [UInt32](repeating: 0, count: roundConstants.count)
+      schedule.withUnsafeMutableBufferPointer { w in
+        roundConstants.withUnsafeBufferPointer { k in
+          for start in stride(from: 0, to: bytes.count, by: blockBytes) {
+            compress(&state, UnsafeBufferPointer(rebasing: bytes[start..<start + blockBytes]), w, k)
+          }
+        }
+      }
     }
 
     return state.flatMap { word in
@@ -63,11 +70,14 @@ enum DicomSHA256 {
 
   private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-  private static func compress(_ state: inout [UInt32], _ block: ArraySlice<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    let base = block.startIndex
+  private static func compress(
+    _ state: inout [UInt32], _ block: UnsafeBufferPointer<UInt8>,
+    _ w: UnsafeMutableBufferPointer<UInt32>, _ roundConstants: UnsafeBufferPointer<UInt32>
+  ) {
     for t in 0..<16 {
-      w[t] = (0..<4).reduce(UInt32(0)) { ($0 << 8) | UInt32(block[base + 4 * t + $1]) }
+      w[t] =
+        UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
+        | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
     }
     for t in 16..<64 {
       let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
@@ -86,7 +96,13 @@ enum DicomSHA256 {
       (h, g, f, e) = (g, f, e, d &+ t1)
       (d, c, b, a) = (c, b, a, t1 &+ s0 &+ majority)
     }
-    let v = [a, b, c, d, e, f, g, h]
-    for i in 0..<8 { state[i] = state[i] &+ v[i] }
+    state[0] = state[0] &+ a
+    state[1] = state[1] &+ b
+    state[2] = state[2] &+ c
+    state[3] = state[3] &+ d
+    state[4] = state[4] &+ e
+    state[5] = state[5] &+ f
+    state[6] = state[6] &+ g
+    state[7] = state[7] &+ h
   }
 }
