@@ -10,7 +10,7 @@ extension DicomOutputs {
   /// Writes `pdf` as an Encapsulated PDF Storage object (PS3.3 A.45.1) at `url`.
   ///
   /// Patient and study attributes come from `source`, with a new series; Document Title is
-  /// `title`. DICOM pads an odd-length document with one zero byte; Encapsulated Document
+  /// `title`; Source Instance Sequence lists the source images. DICOM pads an odd-length document with one zero byte; Encapsulated Document
   /// Length records the true length so `dcm2pdf` returns the PDF byte for byte.
   /// - Parameters:
   ///   - pdf: the PDF file bytes (must start with `%PDF-`).
@@ -40,9 +40,21 @@ extension DicomOutputs {
         source: metadata, kind: kind, identity: identity, deidentified: deidentifier != nil)
       try setDocument(
         pdf: pdf, title: title, burnedIn: deidentifier == nil, on: attributes)
+      try setSourceInstances(metadata, on: attributes)
       try attributes.write(to: path)
     }
     return identity
+  }
+
+  /// Source Instance Sequence: the report derives from the images of the source series.
+  private static func setSourceInstances(
+    _ source: StudyMetadata, on attributes: DicomAttributes
+  ) throws {
+    for (index, uid) in source.sopInstanceUIDs.enumerated() {
+      let item = [(DicomTag.sourceInstanceSequence, index)]
+      try attributes.set(.referencedSOPClassUID, source.sopClassUID ?? ctImageStorage, at: item)
+      try attributes.set(.referencedSOPInstanceUID, uid, at: item)
+    }
   }
 
   /// The Encapsulated Document and SC Equipment module attributes.

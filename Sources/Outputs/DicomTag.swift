@@ -61,5 +61,6 @@ struct DicomTag: Hashable, Sendable {
   static let documentTitle = DicomTag(0x0042, 0x0010)
   static let encapsulatedDocument = DicomTag(0x0042, 0x0011)
   static let mimeTypeOfEncapsulatedDocument = DicomTag(0x0042, 0x0012)
+  static let sourceInstanceSequence = DicomTag(0x0042, 0x0013)
   static let encapsulatedDocumentLength = DicomTag(0x0042, 0x0015)
 }

@@ -48,6 +48,7 @@ struct DicomEncapsulatedPDFTests {
     #expect(identity.seriesInstanceUID.hasPrefix("2.25."))
     #expect(identity.seriesInstanceUID != source.seriesInstanceUID)
     #expect(dump.contains("[\(identity.sopInstanceUID)]"))
+    #expect(dump.contains("[\(source.sopInstanceUIDs[3])]"))
   }
 
   @Test("bytes that are not a PDF are refused with the file named")

@@ -69,7 +69,8 @@ CDicomObjects_Segmentation *CDicomObjects_SegmentationCreate(
 void CDicomObjects_SegmentationFree(CDicomObjects_Segmentation *segmentation);
 
 /// Sets the shared pixel measures and plane orientation: spacing (row, column), slice
-/// thickness and spacing between slices in mm; orientation as six direction cosines (row then column, LPS).
+/// thickness and spacing between slices in mm; orientation as six direction cosines (row
+/// then column, LPS).
 int CDicomObjects_SegmentationSetGeometry(CDicomObjects_Segmentation *segmentation,
                                           double rowSpacingMM, double columnSpacingMM,
                                           double sliceThicknessMM, double sliceSpacingMM,
