@@ -4,9 +4,10 @@ import Imaging
 /// level confidentiality profile (PS3.15 E.1) for those attributes.
 ///
 /// - Patient name and ID become one pseudonym per patient, `CASE-` and ten base-32 characters
-///   of HMAC-SHA-256(secret, "pseudonym" + patient identity), where the patient identity is
-///   the ID, name and birth date joined. The same secret and patient always give the same
-///   pseudonym; without the secret it cannot be traced back or recomputed.
+///   of HMAC-SHA-256(secret, "pseudonym" + patient key), where the patient key is the patient
+///   ID, or name and birth date when there is no ID (`DicomUID.patientKey`). The same secret
+///   and patient always give the same pseudonym; without the secret it can be neither traced
+///   back nor recomputed.
 /// - Dates move back by a per-patient number of days (365 to 3,650, from the same keyed hash),
 ///   so intervals between a patient's studies stay exact.
 /// - Birth date is removed; age is kept below 90 years (older ages identify) and sex is kept
@@ -77,8 +78,8 @@ public struct Deidentifier: Sendable {
   }
 
   private func keyedHash(_ purpose: String, _ patient: PatientInfo) -> [UInt8] {
-    let identity = [purpose, patient.id ?? "", patient.name ?? "", patient.birthDate ?? ""]
-    return DicomSHA256.hmac(key: key, message: Array(identity.joined(separator: "\u{1f}").utf8))
+    let message = purpose + "\u{1f}" + DicomUID.patientKey(patient)
+    return DicomSHA256.hmac(key: key, message: Array(message.utf8))
   }
 
   private static func keptAge(_ age: String?) -> String? {

@@ -14,7 +14,7 @@ extension DicomOutputs {
   /// whole-study group (TID 1501) with lung volume and percentage of opacity. Its image
   /// library lists every source image, and its evidence names the source series and the SEG.
   /// - Throws: `DicomOutputsError.invalidInput` when a value is not finite or the source has
-  ///   no Series Instance UID; `.encodingFailed`, `.fileSystem` as for the other writers.
+  ///   no Series Instance UID or no study date; `.encodingFailed`, `.fileSystem` as for the other writers.
   @discardableResult
   public static func writeMeasurementReport(
     _ input: MeasurementReportInput, to url: URL, deidentifier: Deidentifier? = nil
@@ -26,6 +26,7 @@ extension DicomOutputs {
       throw DicomOutputsError.invalidInput(
         path: url.path, object: kind.noun, problem: "the source series has no Series Instance UID")
     }
+    try requireStudyDate(metadata, kind: kind, url: url)
 
     let digest = DicomSHA256.hex(
       Array((values.canonical + [input.segmentation.sopInstanceUID]).joined(separator: "\n").utf8))

@@ -12,9 +12,9 @@ extension DicomOutputs {
   /// object shares the source's Frame of Reference. Empty slices are left out; a segment that
   /// is empty everywhere keeps one empty frame (on slice 0) so its number stays its label value.
   /// - Returns: the UIDs of the object written (the SR refers to them).
-  /// - Throws: `DicomOutputsError.invalidInput` when the source has no Frame of Reference UID or
-  ///   its instance count differs from the slice count; `.encodingFailed`, `.fileSystem` as for
-  ///   the other writers.
+  /// - Throws: `DicomOutputsError.invalidInput` when the source has no Frame of Reference UID,
+  ///   Series Instance UID or study date, or its instance count differs from the slice count;
+  ///   `.encodingFailed`, `.fileSystem` as for the other writers.
   @discardableResult
   public static func writeSegmentation(
     labels: LabelVolume, source: StudyMetadata, to url: URL, deidentifier: Deidentifier? = nil
@@ -22,6 +22,7 @@ extension DicomOutputs {
     let kind = DicomObjectKind.segmentation
     let metadata = prepared(source, deidentifier)
     try checkSegmentationInput(labels: labels, source: metadata, url: url)
+    try requireStudyDate(metadata, kind: kind, url: url)
 
     let identity = segmentationIdentity(labels: labels, source: metadata)
     try DicomFileWriter.write(to: url, kind: kind) { path in

@@ -16,4 +16,13 @@ public enum DicomOutputs {
   static func prepared(_ source: StudyMetadata, _ deidentifier: Deidentifier?) -> StudyMetadata {
     deidentifier.map { $0.apply(to: source) } ?? source
   }
+
+  /// SR and SEG Content Date is type 1 and must come from the study, never from the clock.
+  /// - Throws: `DicomOutputsError.invalidInput` when `source` has no valid study date.
+  static func requireStudyDate(_ source: StudyMetadata, kind: DicomObjectKind, url: URL) throws {
+    guard !DicomCommonAttributes.dicomDate(source.studyDate).isEmpty else {
+      throw DicomOutputsError.invalidInput(
+        path: url.path, object: kind.noun, problem: "the source study has no study date")
+    }
+  }
 }

@@ -35,8 +35,15 @@ public enum DicomUID {
   /// The tracking UID of a lesion: stable across every study of one patient for one tracking
   /// identifier, so a PACS can follow the lesion from study to study.
   public static func trackingUID(patient: PatientInfo, trackingID: String) -> String {
-    derive(
-      kind: "tracking", [patient.id ?? "", patient.name ?? "", patient.birthDate ?? "", trackingID])
+    derive(kind: "tracking", [patientKey(patient), trackingID])
+  }
+
+  /// What identifies a patient across studies: the patient ID when there is one (names are
+  /// spelled differently from study to study more often than IDs change), else name and birth
+  /// date.
+  public static func patientKey(_ patient: PatientInfo) -> String {
+    if let id = patient.id, !id.isEmpty { return "id:" + id }
+    return "name:" + (patient.name ?? "") + "\u{1f}" + (patient.birthDate ?? "")
   }
 
   /// The big-endian bytes as an unsigned decimal number without leading zeros.

@@ -18,6 +18,9 @@ struct DeidentifierTests {
     var other = patient
     other.id = "PID-0043"
     #expect(name != deidentifier.pseudonym(for: other))
+    var respelled = patient
+    respelled.name = "ZHANG^WEI"
+    #expect(name == deidentifier.pseudonym(for: respelled))
   }
 
   @Test("study days 1, 3 and 6 stay 0, 2 and 5 days apart, across a month and a leap day")

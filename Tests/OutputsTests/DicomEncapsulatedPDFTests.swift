@@ -15,13 +15,16 @@ struct DicomEncapsulatedPDFTests {
 
   @Test(
     "dciodvfy finds no errors and dcm2pdf gives back the same bytes",
-    .enabled(if: DicomTools.isInstalled("dciodvfy") && DicomTools.isInstalled("dcm2pdf")))
-  func validatesAndRoundTrips() throws {
+    .enabled(if: DicomTools.isInstalled("dciodvfy") && DicomTools.isInstalled("dcm2pdf")),
+    arguments: ["2024-02-03", nil])
+  func validatesAndRoundTrips(studyDate: String?) throws {
     let pdf = DicomTestFixtures.pdf()
     #expect(pdf.count % 2 == 1)
+    var source = DicomTestFixtures.metadata()
+    source.studyDate = studyDate
     let url = folder.appendingPathComponent("report.dcm")
     try DicomOutputs.writeEncapsulatedPDF(
-      pdf: pdf, source: DicomTestFixtures.metadata(), title: "Chest CT course report", to: url)
+      pdf: pdf, source: source, title: "Chest CT course report", to: url)
 
     #expect(try DicomTools.validationErrors(url.path) == [])
     let extracted = folder.appendingPathComponent("extracted.pdf")

@@ -98,4 +98,17 @@ struct DicomMeasurementReportTests {
         + "is not a finite number that fits a DICOM decimal"
     }
   }
+
+  @Test("a study without a date is refused: the SR content date would need the clock")
+  func refusesMissingDate() throws {
+    var source = DicomTestFixtures.metadata()
+    source.studyDate = nil
+    let url = folder.appendingPathComponent("nodate.dcm")
+    #expect {
+      try DicomOutputs.writeMeasurementReport(Self.input(source: source), to: url)
+    } throws: { error in
+      "\(error)" == "\(url.path): cannot write the DICOM Measurement Report: the source study "
+        + "has no study date"
+    }
+  }
 }
