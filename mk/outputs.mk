@@ -8,3 +8,11 @@ check-dicom-outputs: deps
 	CTCASE_SHARED_DATA=$(SHARED_DATA) CTCASE_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test \
 	  --filter 'Dicom|Deidentif' 2>&1 | tee $(CACHE)/check-dicom-outputs.log; \
 	  exit $${PIPESTATUS[0]}
+
+# Release-build timing of the three writers on the real RICORD grid; prints a table.
+.PHONY: bench-dicom-outputs
+BENCH_TARGETS += bench-dicom-outputs
+
+bench-dicom-outputs:
+	@CTCASE_BENCH=1 CTCASE_SHARED_DATA=$(SHARED_DATA) CTCASE_PYTHON=$(abspath $(PYTHON)) \
+	  $(SWIFT) test -c release --filter DicomOutputsBenchmark 2>&1 | grep -E '^\|'
