@@ -98,6 +98,10 @@ extension DicomOutputs {
         problem: "the labels have \(labels.size.nz) slices but the source series has "
           + "\(source.sopInstanceUIDs.count) instances")
     }
+    guard labels.size.count > 0 else {
+      throw DicomOutputsError.invalidInput(
+        path: url.path, object: noun, problem: "the label volume has no voxels")
+    }
     guard labels.size.nx <= UInt16.max, labels.size.ny <= UInt16.max else {
       throw DicomOutputsError.invalidInput(
         path: url.path, object: noun, problem: "the slices are larger than DICOM allows")
