@@ -27,10 +27,14 @@ public struct MeasurementReportInput: Sendable {
     /// Longest diameter perpendicular to it on that slice (mm).
     public var perpendicularDiameterMM: Double
     public var meanHU: Double
+    /// The lesion's own segment in the Segmentation (`DicomLesionSegments.segmentNumber(at:)`)
+    /// when it was written with one; nil refers to the component's class segment (3 or 4).
+    public var segmentNumber: UInt16?
 
     public init(
       trackingID: String, side: LungSide, component: Component, volumeML: Double,
-      longestDiameterMM: Double, perpendicularDiameterMM: Double, meanHU: Double
+      longestDiameterMM: Double, perpendicularDiameterMM: Double, meanHU: Double,
+      segmentNumber: UInt16? = nil
     ) {
       self.trackingID = trackingID
       self.side = side
@@ -39,6 +43,7 @@ public struct MeasurementReportInput: Sendable {
       self.longestDiameterMM = longestDiameterMM
       self.perpendicularDiameterMM = perpendicularDiameterMM
       self.meanHU = meanHU
+      self.segmentNumber = segmentNumber
     }
   }
 

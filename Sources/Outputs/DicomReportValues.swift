@@ -58,7 +58,7 @@ struct DicomReportValues {
         trackingID: name,
         finding: lesion.component == .groundGlass ? .groundGlassOpacity : .consolidation,
         laterality: lesion.side == .right ? .right : .left,
-        segment: lesion.component == .groundGlass ? 3 : 4,
+        segment: lesion.segmentNumber ?? (lesion.component == .groundGlass ? 3 : 4),
         volumeML: try decimal(lesion.volumeML, Self.volumeDecimals, "\(name) volume"),
         longestMM: try decimal(lesion.longestDiameterMM, Self.lengthDecimals, "\(name) diameter"),
         perpendicularMM: try decimal(
@@ -75,7 +75,8 @@ struct DicomReportValues {
     lungs.map { "\($0.trackingID)|\($0.volumeML)" }
       + lesions.map {
         [
-          $0.trackingID, $0.finding.value, $0.laterality.value, $0.volumeML, $0.longestMM,
+          $0.trackingID, $0.finding.value, $0.laterality.value, String($0.segment), $0.volumeML,
+          $0.longestMM,
           $0.perpendicularMM, $0.meanHU,
         ].joined(separator: "|")
       } + [lungVolumeML, poPercent]

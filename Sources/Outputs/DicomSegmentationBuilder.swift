@@ -78,6 +78,25 @@ struct DicomSegmentDefinition: Sendable {
   var type: DicomCode
   var modifier: DicomCode?
 
+  /// The segment of one lesion: labelled with its tracking identifier, typed by its component.
+  init(lesion: DicomLesionSegments.Lesion) {
+    labelValue = 0
+    label = lesion.trackingID
+    category = .morphologicallyAlteredStructure
+    type = lesion.component == .groundGlass ? .groundGlassOpacity : .consolidation
+    modifier = nil
+  }
+
+  init(
+    labelValue: UInt8, label: String, category: DicomCode, type: DicomCode, modifier: DicomCode?
+  ) {
+    self.labelValue = labelValue
+    self.label = label
+    self.category = category
+    self.type = type
+    self.modifier = modifier
+  }
+
   /// The four segments of `Analysis.StudyAnalysis.labels`, in label order (segment n = label n).
   static let lungAndLesions: [DicomSegmentDefinition] = [
     DicomSegmentDefinition(

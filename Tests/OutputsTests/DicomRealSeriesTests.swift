@@ -80,7 +80,9 @@ struct DicomRealSeriesTests {
 
     let (source, labels, expected) = Self.inputs(header)
     let seg = folder.appendingPathComponent("seg.dcm")
-    let identity = try DicomOutputs.writeSegmentation(labels: labels, source: source, to: seg)
+    let lesions = Self.lesionSegments(labels)
+    let identity = try DicomOutputs.writeSegmentation(
+      labels: labels, source: source, to: seg, lesions: lesions)
     let sr = folder.appendingPathComponent("sr.dcm")
     var input = DicomMeasurementReportTests.input(source: source)
     input.segmentation = identity
@@ -97,7 +99,28 @@ struct DicomRealSeriesTests {
     try #require(checked.status == 0, "\(checked.stderr)")
     let check = try JSONDecoder().decode(Check.self, from: Data(checked.stdout.utf8))
     #expect(check.worstPositionErrorMM < 1e-3)
-    #expect(check.counts == expected)
+    var expectedWithLesions = expected
+    expectedWithLesions["5"] = expected["3"]
+    expectedWithLesions["6"] = expected["4"]
+    #expect(check.counts == expectedWithLesions)
+  }
+
+  /// The GGO ball as lesion 1 (segment 5) and the consolidation ball as lesion 2 (segment 6).
+  static func lesionSegments(_ labels: LabelVolume) -> DicomLesionSegments {
+    let map = labels.labels.withUnsafeBufferPointer { voxels in
+      [UInt16](unsafeUninitializedCapacity: voxels.count) { out, initialized in
+        for index in 0..<voxels.count {
+          out[index] = voxels[index] == 3 ? 1 : voxels[index] == 4 ? 2 : 0
+        }
+        initialized = voxels.count
+      }
+    }
+    return DicomLesionSegments(
+      lesionMap: map,
+      lesions: [
+        .init(mapValue: 1, trackingID: "Lesion 1", component: .groundGlass),
+        .init(mapValue: 2, trackingID: "Lesion 2", component: .consolidation),
+      ])
   }
 
   /// Metadata from the header and a label volume on its grid: two lung boxes, a GGO ball and
