@@ -50,6 +50,12 @@ struct DicomOutputsBenchmark {
       identity = try DicomOutputs.writeSegmentation(
         labels: labels, source: source, to: folder.appendingPathComponent("seg.dcm"))
     }
+    let lesions = DicomRealSeriesTests.lesionSegments(labels)
+    try time("SEG + 2 lesion segments") {
+      try DicomOutputs.writeSegmentation(
+        labels: labels, source: source, to: folder.appendingPathComponent("seg-l.dcm"),
+        lesions: lesions)
+    }
     try time("SEG, de-identified") {
       try DicomOutputs.writeSegmentation(
         labels: labels, source: source, to: folder.appendingPathComponent("seg-d.dcm"),
