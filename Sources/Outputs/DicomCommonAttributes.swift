@@ -3,8 +3,9 @@ import Imaging
 /// The patient, study, series, equipment and SOP Common attributes every ctcase object carries,
 /// copied from the source CT study (patient and study) or made for the new series.
 ///
-/// Dates come from the source study date (never the clock); times are midnight when the input
-/// has none. Values that are not known stay empty, which the type 2 attributes allow.
+/// Dates come from the source study date (never the clock); the new series' own times are
+/// midnight, as the input has no time. Study values that are not known stay empty, which the
+/// type 2 attributes allow.
 enum DicomCommonAttributes {
   /// UTF-8, so Chinese and Latin names both round-trip.
   static let characterSet = "ISO_IR 192"
@@ -50,7 +51,10 @@ enum DicomCommonAttributes {
     let date = dicomDate(source.studyDate)
     try attributes.set(.studyInstanceUID, identity.studyInstanceUID)
     try attributes.set(.studyDate, date)
-    try attributes.set(.studyTime, date.isEmpty ? "" : midnight)
+    // TODO: StudyMetadata has no Study Time, Study ID, Accession Number or Referring
+    // Physician; they stay empty (type 2) rather than contradict the CT, and a PACS that
+    // checks them against the study may hold the objects until ingest passes them through.
+    try attributes.set(.studyTime, "")
     try attributes.set(.referringPhysicianName, "")
     try attributes.set(.studyID, "")
     try attributes.set(.accessionNumber, "")
