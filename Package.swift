@@ -6,6 +6,8 @@
 import PackageDescription
 
 let dcmtkLibraries = [
+  // SR and SEG writing (Outputs) come first: they depend on dcmdata below.
+  "dcmseg", "dcmfg", "cmr", "dcmsr", "dcmiod",
   "dcmdata", "dcmjpeg", "ijg8", "ijg12", "ijg16", "dcmjpls", "dcmtkcharls", "dcmimgle",
   "oflog", "ofstd",
 ]

@@ -93,4 +93,5 @@ CDicom_Status CDicom_BorrowPixels(CDicom_File *file, const uint16_t **samples, s
  * header of the shim (version, CT writer, DICOM output objects) is included here. */
 #include "CDicomVersion.h"
 #include "CDicomWriter.h"
+#include "CDicomObjects.h"
 #endif
