@@ -33,7 +33,9 @@ public enum ExampleReportInput {
       let numbered = balls.enumerated().map { number, item in
         (
           item.0,
-          ExampleVolume.Ball(id: UInt16(number + 1), center: item.1.center, radius: item.1.radius)
+          ExampleVolume.Ball(
+            id: UInt16(number + 1), center: item.1.center, radius: item.1.radius,
+            coreRadius: index >= consolidationFromStudy ? item.1.radius * coreFraction : 0)
         )
       }
       let synthetic = ExampleVolume(balls: numbered.map(\.1))

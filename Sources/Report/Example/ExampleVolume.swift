@@ -45,7 +45,7 @@ struct ExampleVolume {
           let texture = Int16(Self.hash(offset) % Self.textureHU) - Int16(Self.textureHU / 2)
           voxels[offset] = Self.lungHU + texture
           if let ball = balls.first(where: { ($0.center - point).length <= $0.radius }) {
-            let core = (ball.center - point).length <= ball.coreRadius
+            let core = ball.coreRadius > 0 && (ball.center - point).length <= ball.coreRadius
             voxels[offset] = (core ? Self.consolidationHU : Self.ggoHU) + 3 * texture
             map[offset] = ball.id
           }

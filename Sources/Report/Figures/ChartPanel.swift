@@ -103,8 +103,31 @@ struct ChartPanel {
     elements.append(
       .text(
         TextRun(
-          title, at: LayoutPoint(plot.x, plot.maxY + 29), width: plot.width, style: titleStyle,
+          title, at: LayoutPoint(plot.x, plot.maxY + 36), width: plot.width, style: titleStyle,
           singleLine: true)))
+    return elements
+  }
+
+  /// CT stage runs under the day axis: a bracket over the studies of each stage, named.
+  func stageBands(_ spans: [(from: Double, to: Double, name: String)]) -> [LayoutElement] {
+    let bandY = plot.maxY + 22
+    var elements: [LayoutElement] = []
+    for span in spans {
+      let left = x(span.from) - 4
+      let right = x(span.to) + 4
+      let bracket = [
+        LayoutPoint(left, bandY - 2), LayoutPoint(left, bandY), LayoutPoint(right, bandY),
+        LayoutPoint(right, bandY - 2),
+      ]
+      elements.append(.path(PathShape(bracket, stroke: style.hairline)))
+      let width = max(right - left, 30)
+      let center = (left + right) / 2
+      elements.append(
+        .text(
+          TextRun(
+            span.name, at: LayoutPoint(center - width / 2, bandY + 0.5), width: width,
+            style: style.tiny.with(alignment: .center), singleLine: true)))
+    }
     return elements
   }
 

@@ -17,7 +17,9 @@ public enum NumberFormat {
     let magnitude = pow(10, floor(log10(rough)))
     let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
     let first = ceil(low / step - 1e-9) * step
-    return stride(from: first, through: high + step * 1e-9, by: step).map { abs($0) < 1e-12 ? 0 : $0 }
+    return stride(from: first, through: high + step * 1e-9, by: step).map {
+      abs($0) < 1e-12 ? 0 : $0
+    }
   }
 
   /// How many decimals a tick at `step` needs.

@@ -33,7 +33,7 @@ public struct ThumbnailPanel {
     }
     if !axial.isEmpty { y += tile + Self.captionPT + Self.gapPT }
     for coronal in study.thumbnails where coronal.kind == .coronal {
-      let box = LayoutRect(x: 0, y: y, width: width, height: tile * 0.92)
+      let box = LayoutRect(x: 0, y: y, width: 2 * tile + Self.gapPT, height: tile)
       elements += draw(coronal, in: box)
       y += box.height + Self.captionPT + Self.gapPT
     }
@@ -132,8 +132,13 @@ public struct ThumbnailPanel {
         LayoutPoint(rect.x + rect.width / 2 - half, rect.maxY - inset - 2 * half)
       ),
     ]
-    return places.map {
-      .text(TextRun($0.0, at: $0.1, width: 2 * half, style: letterStyle, singleLine: true))
+    // A dark box under each letter keeps it readable over bright soft tissue.
+    return places.flatMap { letter, origin -> [LayoutElement] in
+      let backing = LayoutRect(x: origin.x, y: origin.y + 1, width: 2 * half, height: 2 * half - 1)
+      return [
+        .rect(backing, fill: RGBColor(red: 0.1, green: 0.1, blue: 0.1), stroke: nil),
+        .text(TextRun(letter, at: origin, width: 2 * half, style: letterStyle, singleLine: true)),
+      ]
     }
   }
 

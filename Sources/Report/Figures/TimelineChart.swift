@@ -5,7 +5,7 @@ public struct TimelineChart {
   public static let heightMM = 78.0
   static let eventLevels = 4
   static let levelStepPT = 22.0
-  static let labelWidthPT = 150.0
+  static let labelWidthPT = 190.0
   static let marginPT = 14.0
 
   let input: ReportInput

@@ -7,7 +7,7 @@ public struct TrendChart {
   static let panelGapPT = 44.0
   static let leftPT = 36.0
   static let topPT = 16.0
-  static let bottomPT = 40.0
+  static let bottomPT = 48.0
   static let yTickCount = 5
 
   let input: ReportInput
@@ -64,6 +64,7 @@ public struct TrendChart {
     elements += panel.yAxis(
       ticks: yTicks, decimals: NumberFormat.decimals(forStep: step), title: axisTitle)
     elements += panel.xAxis(ticks: xTicks(), title: dayAxisTitle)
+    elements += panel.stageBands(stageSpans())
     for item in series { elements += panel.draw(item) }
     elements += panel.legend(series)
     return elements
@@ -75,10 +76,22 @@ public struct TrendChart {
 
   private func xTicks() -> [ChartPanel.XTick] {
     zip(input.studies, input.studyDays).map { study, day in
-      let stage = study.ctStage.map { style.template.stageName($0) }
-      let detail = [study.label, stage].compactMap { $0 }.joined(separator: "\n")
-      return ChartPanel.XTick(value: Double(day), label: "\(day)", detail: detail)
+      ChartPanel.XTick(value: Double(day), label: "\(day)", detail: study.label)
     }
+  }
+
+  /// Runs of consecutive studies with the same CT stage, as day spans with the stage name.
+  private func stageSpans() -> [(from: Double, to: Double, name: String)] {
+    var spans: [(from: Double, to: Double, name: String)] = []
+    for (study, day) in zip(input.studies, input.studyDays) {
+      guard let stage = study.ctStage.map(style.template.stageName) else { continue }
+      if let last = spans.last, last.name == stage {
+        spans[spans.count - 1].to = Double(day)
+      } else {
+        spans.append((Double(day), Double(day), stage))
+      }
+    }
+    return spans
   }
 
   private func volumeSeries() -> [ChartPanel.Series] {

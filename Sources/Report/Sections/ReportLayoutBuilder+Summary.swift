@@ -27,7 +27,7 @@ extension ReportLayoutBuilder {
   /// Label/value pairs in `columns` columns, labels muted and values in body text.
   func keyValueGrid(_ pairs: [(String, String)], columns: Int, in flow: inout PageFlow) {
     let columnWidth = flow.contentWidth / Double(columns)
-    let labelWidth = columnWidth * 0.42
+    let labelWidth = columnWidth * (columns > 2 ? 0.58 : 0.42)
     let rowHeight = 13.0
     let rows = (pairs.count + columns - 1) / columns
     flow.ensure(Double(rows) * rowHeight)
@@ -82,10 +82,10 @@ extension ReportLayoutBuilder {
       TableLayout.Column(text(.columnStudy), 1.0), TableLayout.Column(text(.columnDate), 1.3),
       TableLayout.Column(text(.columnDay), 0.7, .right),
       TableLayout.Column(text(.columnStage), 1.3),
-      TableLayout.Column(text(.columnLesionVolume), 1.4, .right),
+      TableLayout.Column(text(.columnLesionVolume), 1.9, .right),
       TableLayout.Column(text(.columnPO), 0.9, .right),
       TableLayout.Column(text(.columnPHO), 0.9, .right),
-      TableLayout.Column(text(.columnSeverity), 1.0, .right),
+      TableLayout.Column(text(.columnSeverity), 1.4, .right),
       TableLayout.Column(text(.columnPage), 0.7, .right),
     ]
     let rows = input.studies.enumerated().map { index, study in

@@ -18,7 +18,7 @@ extension ReportLayoutBuilder {
     columns += [
       TableLayout.Column(text(.columnPO), 0.7, .right),
       TableLayout.Column(text(.columnPHO), 0.7, .right),
-      TableLayout.Column(text(.columnSeverity), 0.8, .right),
+      TableLayout.Column(text(.columnSeverity), 1.1, .right),
     ]
     let days = input.studyDays
     let rows = input.studies.enumerated().map { index, study in
