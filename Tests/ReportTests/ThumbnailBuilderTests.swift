@@ -55,7 +55,10 @@ import Testing
 
   @Test(arguments: [
     (Matrix3.identity, ["R", "L", "A", "P"]),
-    (Matrix3(columns: Vector3(-1, 0, 0), Vector3(0, -1, 0), Vector3(0, 0, 1)), ["L", "R", "P", "A"]),
+    (
+      Matrix3(columns: Vector3(-1, 0, 0), Vector3(0, -1, 0), Vector3(0, 0, 1)),
+      ["L", "R", "P", "A"]
+    ),
   ])
   func orientationLettersFollowGeometry(direction: Matrix3, letters: [String]) {
     let (volume, map) = Self.phantom(direction: direction)

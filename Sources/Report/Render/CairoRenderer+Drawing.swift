@@ -12,7 +12,10 @@ extension CairoRenderer {
       case .rect(let rect, let fill, let stroke): drawRect(rect, fill, stroke, on: cairo)
       case .marker(let marker): MarkerDrawing.draw(marker, on: cairo)
       case .image(let image): drawImage(image, on: cairo)
-      case .link(let rect, let page): if ProcessInfo.processInfo.environment["XNO_LINK"] == nil { PDFStructure.link(rect, toPage: page, on: cairo) }
+      case .link(let rect, let page):
+        if ProcessInfo.processInfo.environment["XNO_LINK"] == nil {
+          PDFStructure.link(rect, toPage: page, on: cairo)
+        }
       case .clipped(let rect, let inner):
         cairo_save(cairo)
         cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)

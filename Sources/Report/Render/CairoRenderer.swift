@@ -51,7 +51,9 @@ public final class CairoRenderer {
         cairo_show_page(cairo)
       }
       cairo_tag_end(cairo, "Document")
-      if ProcessInfo.processInfo.environment["XNO_OUTLINE"] == nil { PDFStructure.addOutline(document.outline, pages: document.pages, to: surface) }
+      if ProcessInfo.processInfo.environment["XNO_OUTLINE"] == nil {
+        PDFStructure.addOutline(document.outline, pages: document.pages, to: surface)
+      }
       cairo_surface_finish(surface)
       try check(cairo_surface_status(surface), url)
     }
@@ -114,7 +116,8 @@ public final class CairoRenderer {
 
   private func check(_ status: cairo_status_t, _ url: URL) throws {
     guard status == CAIRO_STATUS_SUCCESS else {
-      throw ReportError.cairo(path: url.path, status: String(cString: cairo_status_to_string(status)))
+      throw ReportError.cairo(
+        path: url.path, status: String(cString: cairo_status_to_string(status)))
     }
   }
 }

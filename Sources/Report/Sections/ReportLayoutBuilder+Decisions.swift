@@ -31,7 +31,7 @@ extension ReportLayoutBuilder {
     subheading("▲ " + wording.title, keep: 80, in: &flow)
     let study = input.studies[decision.firstStudyIndex]
     flow.paragraph(
-      text(.decisionFirstFired) + ": " + firedText(decision, study) + " · " + decision.ruleID,
+      firedText(decision, study) + " · " + decision.ruleID,
       style: style.muted)
     let inputs = decision.inputs.map { [$0.name, $0.value, $0.unit] }
     TableLayout(

@@ -59,10 +59,11 @@ extension ReportLayoutBuilder {
           + NumberFormat.fixed(LungWindow.widthHU, 0) + hu,
       ],
     ]
-    return TableLayout(
-      columns: [
-        TableLayout.Column(text(.methodsParameters), 3), TableLayout.Column("", 1.5, .right),
-      ], rows: rows, style: style)
+    var table = TableLayout(
+      columns: [TableLayout.Column("", 3), TableLayout.Column("", 1.5, .right)], rows: rows,
+      style: style)
+    table.showsHeader = false
+    return table
   }
 
   /// Name and SHA-256 rows in a small type so a 64-digit hash fits on one line.

@@ -79,12 +79,12 @@ extension ReportLayoutBuilder {
 
   private func studyTable() -> TableLayout {
     let columns = [
-      TableLayout.Column(text(.columnStudy), 1.0), TableLayout.Column(text(.columnDate), 1.3),
+      TableLayout.Column(text(.columnStudy), 0.8), TableLayout.Column(text(.columnDate), 1.3),
       TableLayout.Column(text(.columnDay), 0.7, .right),
       TableLayout.Column(text(.columnStage), 1.3),
       TableLayout.Column(text(.columnLesionVolume), 1.9, .right),
-      TableLayout.Column(text(.columnPO), 0.9, .right),
-      TableLayout.Column(text(.columnPHO), 0.9, .right),
+      TableLayout.Column(text(.columnPO), 1.3, .right),
+      TableLayout.Column(text(.columnPHO), 1.4, .right),
       TableLayout.Column(text(.columnSeverity), 1.4, .right),
       TableLayout.Column(text(.columnPage), 0.7, .right),
     ]

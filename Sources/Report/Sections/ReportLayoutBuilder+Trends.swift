@@ -16,8 +16,8 @@ extension ReportLayoutBuilder {
     ]
     columns += input.tracks.map { TableLayout.Column($0.id + " (mL)", 0.8, .right) }
     columns += [
-      TableLayout.Column(text(.columnPO), 0.7, .right),
-      TableLayout.Column(text(.columnPHO), 0.7, .right),
+      TableLayout.Column(text(.columnPO), 1.0, .right),
+      TableLayout.Column(text(.columnPHO), 1.1, .right),
       TableLayout.Column(text(.columnSeverity), 1.1, .right),
     ]
     let days = input.studyDays

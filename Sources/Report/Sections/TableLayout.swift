@@ -23,6 +23,8 @@ struct TableLayout {
   var rowLinks: [Int?] = []
   var style: ReportStyle
   var textStyle: TextStyle
+  /// False for two-column name/value lists whose section heading already says what they are.
+  var showsHeader = true
 
   init(columns: [Column], rows: [[String]], style: ReportStyle, textStyle: TextStyle? = nil) {
     self.columns = columns
@@ -36,11 +38,11 @@ struct TableLayout {
     let total = columns.map(\.share).reduce(0, +)
     let widths = columns.map { $0.share / total * flow.contentWidth }
     flow.ensure(2 * Self.rowHeightPT)
-    header(widths, in: &flow)
+    if showsHeader { header(widths, in: &flow) }
     for (index, row) in rows.enumerated() {
       if flow.y + Self.rowHeightPT > flow.bottom {
         flow.newPage()
-        header(widths, in: &flow)
+        if showsHeader { header(widths, in: &flow) }
       }
       let rect = LayoutRect(
         x: flow.left, y: flow.y, width: flow.contentWidth, height: Self.rowHeightPT)

@@ -117,7 +117,6 @@ public enum TemplateString: String, CaseIterable, Sendable {
   // Decisions.
   case decisionsDisclaimer = "decisions.disclaimer"
   case decisionsNone = "decisions.none"
-  case decisionFirstFired = "decisions.first_fired"
   case decisionInputs = "decisions.inputs"
   case decisionThresholds = "decisions.thresholds"
   case decisionRecommendation = "decisions.recommendation"
