@@ -56,8 +56,10 @@ public enum CaseReport {
     let renderer = CairoRenderer(fonts: fonts)
     return try figures(input, template: template).map { item in
       let url = folder.appendingPathComponent("\(item.name).\(format.fileExtension)")
+      let metadata = DocumentMetadata.forCase(input, subject: item.name)
       try renderer.writeFigure(
-        item.figure.page, format: format, language: template.language, to: url)
+        item.figure.page, format: format, language: template.language, metadata: metadata,
+        to: url)
       return url
     }
   }

@@ -122,6 +122,28 @@ import Testing
   }
 }
 
+extension ReportPDFTests {
+  @Test(arguments: [FigureFormat.pdf, .svg, .png(dpi: 300)])
+  func figuresAreByteIdenticalAcrossRuns(format: FigureFormat) throws {
+    let template = try ReportTemplate.load("standard", directory: Self.directory)
+    var digests: [[String]] = []
+    for _ in 0..<2 {
+      let folder = try TestEnvironment.makeTemporaryDirectory("ctcase-figures")
+      let files = try CaseReport.writeFigures(
+        Self.example, template: template, format: format, fonts: try FontSet(), to: folder)
+      digests.append(try files.map { Checksum.sha256Hex(try Data(contentsOf: $0)) })
+    }
+    #expect(digests[0] == digests[1])
+  }
+
+  @Test func reportInputSurvivesJSONRoundTrip() throws {
+    let data = try JSONEncoder().encode(Self.example)
+    let decoded = try JSONDecoder().decode(ReportInput.self, from: data)
+    #expect(decoded == Self.example)
+    #expect(decoded.schema == ReportInput.currentSchema)
+  }
+}
+
 /// The analysis default for ground glass, as the methods page prints it.
 enum AnalysisDefaults {
   static let ggoText = "-750 HU"

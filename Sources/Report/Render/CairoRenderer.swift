@@ -61,19 +61,23 @@ public final class CairoRenderer {
 
   /// Writes one figure page as PDF, SVG (both vector) or PNG at the given resolution.
   /// - Throws: `ReportError.cairo` or `.writeFailed` naming `url`.
+  /// - Parameter metadata: written into PDF figures (dates from the case, never the clock).
   public func writeFigure(
-    _ page: LayoutPage, format: FigureFormat, language: String, to url: URL
+    _ page: LayoutPage, format: FigureFormat, language: String, metadata: DocumentMetadata,
+    to url: URL
   ) throws {
     let text = TextEngine(fonts: fonts, language: language)
     try AtomicFile.write(to: url) { temporary in
       switch format {
       case .pdf:
         let surface = cairo_pdf_surface_create(temporary.path, page.size.width, page.size.height)
+        PDFStructure.setMetadata(metadata, on: surface)
         try finishVector(surface, page, text, url)
       case .svg:
         let surface = cairo_svg_surface_create(temporary.path, page.size.width, page.size.height)
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
         try finishVector(surface, page, text, url)
+        try SVGIdentifiers.normalize(fileAt: temporary, reportAs: url)
       case .png(let dpi):
         try writePNG(page, dpi: dpi, text: text, to: temporary, reportAs: url)
       }

@@ -86,12 +86,19 @@ public struct ReportLayoutBuilder {
   }
 
   private func metadata() -> DocumentMetadata {
+    DocumentMetadata.forCase(
+      input, subject: text(.summaryTitle) + " · " + template.headerText)
+  }
+}
+
+extension DocumentMetadata {
+  /// Metadata for a document made from `input`: its title, and the last study date (when the
+  /// content was fixed) as creation and modification date, so no clock reading lands in a file.
+  public static func forCase(_ input: ReportInput, subject: String) -> DocumentMetadata {
     let last = input.studies.last?.date ?? "1970-01-01"
-    // The case's last study date stands for when the report's content was fixed.
     let stamp = "\(last)T00:00:00"
     return DocumentMetadata(
-      title: input.title, subject: text(.summaryTitle) + " · " + template.headerText,
-      creator: "ctcase \(input.provenance.toolVersion)", keywords: "chest CT; case report",
-      createDate: stamp, modDate: stamp)
+      title: input.title, subject: subject, creator: "ctcase \(input.provenance.toolVersion)",
+      keywords: "chest CT; case report", createDate: stamp, modDate: stamp)
   }
 }
