@@ -60,9 +60,13 @@ struct TableLayout {
   }
 
   private func header(_ widths: [Double], in flow: inout PageFlow) {
-    let titles = columns.map(\.title)
-    cells(titles, widths, textStyle.with(bold: true), in: &flow)
-    flow.y += Self.rowHeightPT
+    // Header titles may wrap (long translated titles); the row grows to the tallest.
+    let bold = textStyle.with(bold: true)
+    let heights = zip(columns, widths).map { column, width in
+      flow.height(of: column.title, style: bold, width: width - 2 * Self.cellPaddingPT)
+    }
+    cells(columns.map(\.title), widths, bold, singleLine: false, in: &flow)
+    flow.y += max(Self.rowHeightPT, (heights.max() ?? 0) + 3)
     flow.add(
       .path(
         PathShape(
@@ -71,7 +75,8 @@ struct TableLayout {
   }
 
   private func cells(
-    _ values: [String], _ widths: [Double], _ cellStyle: TextStyle, in flow: inout PageFlow
+    _ values: [String], _ widths: [Double], _ cellStyle: TextStyle, singleLine: Bool = true,
+    in flow: inout PageFlow
   ) {
     var x = flow.left
     for (index, column) in columns.enumerated() {
@@ -80,7 +85,7 @@ struct TableLayout {
       let run = TextRun(
         value, at: LayoutPoint(x + Self.cellPaddingPT, flow.y + 1.5),
         width: width - 2 * Self.cellPaddingPT, style: cellStyle.with(alignment: column.alignment),
-        singleLine: true)
+        singleLine: singleLine)
       flow.add(.text(run))
       x += width
     }
