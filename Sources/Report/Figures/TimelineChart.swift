@@ -7,6 +7,8 @@ public struct TimelineChart {
   static let levelStepPT = 22.0
   static let labelWidthPT = 190.0
   static let marginPT = 14.0
+  /// Average advance of a 6.5 pt character, for label backing boxes (CJK runs wider).
+  static let estimatedCharacterPT = 3.6
 
   let input: ReportInput
   let style: ReportStyle
@@ -74,36 +76,49 @@ public struct TimelineChart {
     return elements
   }
 
+  /// Stems and axis markers first, then labels on white boxes, so a later event's stem never
+  /// runs through an earlier event's words.
   private func events(width: Double) -> [LayoutElement] {
-    var elements: [LayoutElement] = []
+    var stems: [LayoutElement] = []
+    var labels: [LayoutElement] = []
     let sorted = input.events.enumerated().sorted {
       ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
     }
     for (level, item) in sorted.map(\.element).enumerated() {
       guard let date = CivilDate(item.date) else { continue }
       let tx = x(date.dayNumber, width: width)
-      let top = axisY - 16 - Double(level % Self.eventLevels) * Self.levelStepPT
-      elements.append(
+      let top = axisY - 20 - Double(level % Self.eventLevels) * Self.levelStepPT
+      stems.append(
         .path(PathShape([LayoutPoint(tx, axisY), LayoutPoint(tx, top)], stroke: style.hairline)))
-      elements.append(
+      stems.append(
         .marker(
           MarkerShape(
             .circle, at: LayoutPoint(tx, axisY), sizePT: 4.5,
             stroke: StrokeStyle(color: style.colors.accent, widthPT: 0.8), fill: .white)))
       let kind = style.template.eventKindName(item.kind)
       let result = item.result.map { " (" + style.template.resultName($0) + ")" } ?? ""
-      elements.append(
-        .text(
-          TextRun(
-            kind + result, at: LayoutPoint(tx + 2, top - 1), width: Self.labelWidthPT,
-            style: style.tiny.with(color: style.colors.text, bold: true), singleLine: true)))
-      elements.append(
-        .text(
-          TextRun(
-            item.text, at: LayoutPoint(tx + 2, top + 7), width: Self.labelWidthPT,
-            style: style.tiny, singleLine: true)))
+      labels += label(kind + result, detail: item.text, at: LayoutPoint(tx + 2, top - 1))
     }
-    return elements
+    return stems + labels
+  }
+
+  /// A bold line and a muted line on a white box sized by an estimate of the text width
+  /// (the box only needs to hide stems, so an overestimate is harmless).
+  private func label(_ title: String, detail: String, at origin: LayoutPoint) -> [LayoutElement] {
+    let longest = max(title.count, detail.count)
+    let boxWidth = min(Self.labelWidthPT, Double(longest) * Self.estimatedCharacterPT + 2)
+    let box = LayoutRect(x: origin.x - 1, y: origin.y, width: boxWidth, height: 17)
+    return [
+      .rect(box, fill: .white, stroke: nil),
+      .text(
+        TextRun(
+          title, at: origin, width: Self.labelWidthPT,
+          style: style.tiny.with(color: style.colors.text, bold: true), singleLine: true)),
+      .text(
+        TextRun(
+          detail, at: origin.offset(0, 8), width: Self.labelWidthPT, style: style.tiny,
+          singleLine: true)),
+    ]
   }
 
   private func studies(width: Double) -> [LayoutElement] {
@@ -111,10 +126,7 @@ public struct TimelineChart {
     for (index, study) in input.studies.enumerated() {
       guard let date = CivilDate(study.date) else { continue }
       let tx = x(date.dayNumber, width: width)
-      let top = axisY + 26
-      elements.append(
-        .path(
-          PathShape([LayoutPoint(tx, axisY), LayoutPoint(tx, top - 3)], stroke: style.hairline)))
+      let top = axisY + 30
       elements.append(
         .marker(
           MarkerShape(
