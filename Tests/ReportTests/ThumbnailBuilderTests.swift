@@ -1,3 +1,4 @@
+import Analysis
 import Imaging
 import Report
 import Testing
@@ -92,5 +93,22 @@ import Testing
       area += ring[2 * p] * ring[2 * q + 1] - ring[2 * q] * ring[2 * p + 1]
     }
     #expect(abs(abs(area) / 2 - 15.5) < 1e-9)
+  }
+}
+
+extension ThumbnailBuilderTests {
+  @Test func studyFromAnalysisCarriesThumbnailsAndTrackIDs() throws {
+    let (volume, map) = Self.phantom()
+    let measurements = ExampleReportInput.make().studies[0].measurements
+    let analysis = StudyAnalysis(
+      measurements: measurements, labels: LabelVolume(geometry: volume.geometry), lesionMap: map)
+    let study = ReportStudy(
+      label: "CT 1", date: "2020-01-21", dayFromOnset: 1, ctStage: "early", analysis: analysis,
+      volume: volume, series: ReportSeries(),
+      tracks: [2: TrackReference(id: "T7", colorIndex: 3)])
+    #expect(study.thumbnails.map(\.kind) == [.axial, .axial, .coronal])
+    #expect(study.lesionTracks == [2: "T7"])
+    let outline = try #require(study.thumbnails[0].outlines.first)
+    #expect(outline.lesionID == 2 && outline.trackID == "T7" && outline.colorIndex == 3)
   }
 }
