@@ -33,7 +33,6 @@ public final class FontSet {
     guard let config = FcConfigCreate() else {
       throw ReportError.fontUnavailable(path: "fontconfig")
     }
-    var files: [FontFile] = []
     for path in paths {
       guard FileManager.default.fileExists(atPath: path),
         FcConfigAppFontAddFile(config, path) == FcTrue
@@ -41,7 +40,13 @@ public final class FontSet {
         FcConfigDestroy(config)
         throw ReportError.fontUnavailable(path: path)
       }
-      files.append(FontFile(path: path, sha256: try FontSet.cachedHash(path)))
+    }
+    let files: [FontFile]
+    do {
+      files = try FontSet.hashes(paths)
+    } catch {
+      FcConfigDestroy(config)
+      throw error
     }
     guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
       FcConfigDestroy(config)
@@ -59,6 +64,16 @@ public final class FontSet {
   }
 
   private static let hashCache = HashCache()
+
+  /// Hashes the files on all cores (the CJK collections are ~20 MB each); results keep the
+  /// order of `paths`.
+  private static func hashes(_ paths: [String]) throws -> [FontFile] {
+    let results = HashResults(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      results.set(index, Result { try cachedHash(paths[index]) })
+    }
+    return try zip(paths, results.all()).map { FontFile(path: $0, sha256: try $1.get()) }
+  }
 
   /// Hashing the CJK collections costs ~0.1 s each; a process hashes each file once.
   private static func cachedHash(_ path: String) throws -> String {
@@ -84,5 +99,27 @@ private final class HashCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     hashes[path] = hash
+  }
+}
+
+/// Per-index results written from concurrent workers.
+private final class HashResults: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [Result<String, any Error>]
+
+  init(count: Int) {
+    values = Array(repeating: .failure(ReportError.fontUnavailable(path: "")), count: count)
+  }
+
+  func set(_ index: Int, _ value: Result<String, any Error>) {
+    lock.lock()
+    defer { lock.unlock() }
+    values[index] = value
+  }
+
+  func all() -> [Result<String, any Error>] {
+    lock.lock()
+    defer { lock.unlock() }
+    return values
   }
 }
