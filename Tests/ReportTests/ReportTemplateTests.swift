@@ -1,0 +1,72 @@
+import Foundation
+import Report
+import TestSupport
+import Testing
+
+@Suite struct ReportTemplateTests {
+  static let directory = TestEnvironment.packageRoot.appendingPathComponent("Templates/report")
+
+  @Test(arguments: ReportTemplate.shippedNames)
+  func shippedTemplatesLoadWithEveryString(name: String) throws {
+    let template = try ReportTemplate.load(name, directory: Self.directory)
+    #expect(template.sections == ReportSection.allCases)
+    for key in TemplateString.allCases {
+      #expect(template.strings[key.rawValue]?.isEmpty == false)
+    }
+    #expect(template.sha256.count == 64)
+  }
+
+  @Test func chineseTemplateTranslatesEveryFixedText() throws {
+    let english = try ReportTemplate.load("standard", directory: Self.directory)
+    let chinese = try ReportTemplate.load("zh-CN", directory: Self.directory)
+    for key in TemplateString.allCases {
+      let text = chinese.text(key)
+      let hasHan = text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+      #expect(text != english.text(key), "\(key.rawValue) is not translated")
+      #expect(hasHan, "\(key.rawValue) has no Chinese characters: \(text)")
+    }
+  }
+
+  /// A malformed user template is refused with the field that is wrong.
+  @Test(arguments: [
+    ("\"accent\": \"#1F4E79\"", "\"accent\": \"blue\"", "colors.accent: \"blue\" is not"),
+    ("\"page_size\": \"A4\"", "\"page_size\": \"A5\"", "page_size: \"A5\" is not A4 or Letter"),
+    ("\"id\": \"trends\"", "\"id\": \"charts\"", "sections[3].id: \"charts\" is not a section"),
+    ("\"schema\"", "\"colour\": 1, \"schema\"", "colour: unknown field"),
+    ("\"summary.title\": \"Case summary\",", "", "strings.summary.title: missing"),
+    ("\"enabled\": true", "\"enabled\": 1", "sections[0].enabled: must be true or false"),
+  ])
+  func malformedTemplateNamesTheField(find: String, replace: String, message: String) throws {
+    let url = Self.directory.appendingPathComponent("standard.json")
+    var text = try String(contentsOf: url, encoding: .utf8)
+    let range = try #require(text.range(of: find))
+    text.replaceSubrange(range, with: replace)
+    #expect {
+      try ReportTemplate.parse(Data(text.utf8), path: "mine.json")
+    } throws: { error in
+      String(describing: error).hasPrefix("mine.json: " + message)
+    }
+  }
+
+  @Test func unknownTemplateNameIsReported() {
+    #expect(throws: ReportError.templateNotFound(name: "fancy", searched: Self.directory.path)) {
+      try ReportTemplate.load("fancy", directory: Self.directory)
+    }
+  }
+
+  @Test(arguments: [
+    ("2020-01-20", "2020-01-26", 6), ("2019-12-31", "2020-01-01", 1),
+    ("2020-02-28", "2020-03-01", 2), ("2021-02-28", "2021-03-01", 1),
+  ])
+  func civilDatesCountDays(from: String, to: String, days: Int) throws {
+    let a = try #require(CivilDate(from))
+    let b = try #require(CivilDate(to))
+    #expect(a.days(to: b) == days)
+    #expect(CivilDate(dayNumber: b.dayNumber).monthDay == String(to.suffix(5)))
+  }
+
+  @Test(arguments: ["2020-13-01", "2020-02-30", "20-01-01", "2020/01/01"])
+  func invalidDatesAreRejected(text: String) {
+    #expect(CivilDate(text) == nil)
+  }
+}
