@@ -56,7 +56,7 @@ release: deps
 	$(SWIFT) build -c release
 
 lint:
-	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Plugins
 
 test: deps lint
 	@mkdir -p $(CACHE)
