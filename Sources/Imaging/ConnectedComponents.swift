@@ -54,15 +54,20 @@ public struct ConnectedComponents: Sendable {
   ) {
     let nx = size.nx
     let plane = size.sliceCount
-    for p in 0..<size.count where mask[p] != 0 {
-      let me = Int32(p)
-      parent[p] = me
-      let x = p % nx
-      let y = (p / nx) % size.ny
-      if x > 0, mask[p - 1] != 0 { ConnectedComponents.union(parent, me, Int32(p - 1)) }
-      if y > 0, mask[p - nx] != 0 { ConnectedComponents.union(parent, me, Int32(p - nx)) }
-      if p >= plane, mask[p - plane] != 0 {
-        ConnectedComponents.union(parent, me, Int32(p - plane))
+    var p = 0
+    for k in 0..<size.nz {
+      for j in 0..<size.ny {
+        for i in 0..<nx {
+          defer { p += 1 }
+          guard mask[p] != 0 else { continue }
+          let me = Int32(p)
+          parent[p] = me
+          if i > 0, mask[p - 1] != 0 { ConnectedComponents.union(parent, me, Int32(p - 1)) }
+          if j > 0, mask[p - nx] != 0 { ConnectedComponents.union(parent, me, Int32(p - nx)) }
+          if k > 0, mask[p - plane] != 0 {
+            ConnectedComponents.union(parent, me, Int32(p - plane))
+          }
+        }
       }
     }
   }
