@@ -16,7 +16,7 @@ DEBUG_BIN     = $(shell $(SWIFT) build --show-bin-path)/ctcase
 # Debian packages the build, the tests and the demo need (see PLATFORM.md in ../shared).
 APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libdcmtk-dev libgdcm-dev \
   libnifti2-dev libteem-dev libsndfile1-dev fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
-  poppler-utils qpdf dcmtk dicom3tools dcm2niix python3-venv
+  poppler-utils qpdf dcmtk dicom3tools dcm2niix python3-venv libssl-dev
 PIP_PACKAGES := numpy pydicom nibabel SimpleITK pylibjpeg pylibjpeg-libjpeg pylibjpeg-openjpeg \
   pylibjpeg-rle
 

@@ -35,16 +35,19 @@ let package = Package(
       cSettings: [.unsafeFlags(["-I/usr/include/nifti"])],
       linkerSettings: ["nifti2", "znz", "z", "m"].map { .linkedLibrary($0) }),
     .systemLibrary(name: "CNrrd", providers: [.apt(["libteem-dev"])]),
+    .systemLibrary(
+      name: "CCrypto", pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]),
 
     // MARK: Stages
     .target(name: "Imaging"),
-    .target(name: "Ingest", dependencies: ["Imaging", "CDicom", "CNifti", "CNrrd"]),
+    .target(name: "Ingest", dependencies: ["Imaging", "CDicom", "CNifti", "CNrrd", "CCrypto"]),
     .target(name: "Analysis", dependencies: ["Imaging"]),
     .target(name: "Course", dependencies: ["Analysis"]),
     .target(name: "Decisions", dependencies: ["Course"]),
     .target(name: "Report", dependencies: ["Decisions", "CCairo", "CPango"]),
     .target(name: "Outputs", dependencies: ["Report", "Ingest", "CDicom", "CNifti"]),
-    .target(name: "Phantom", dependencies: ["Imaging", "Outputs"]),
+    .target(name: "Phantom", dependencies: ["Imaging", "Outputs", "CDicom"]),
     .target(
       name: "CTCaseCLI",
       dependencies: [

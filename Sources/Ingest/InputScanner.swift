@@ -1,0 +1,74 @@
+import Foundation
+
+/// The files found under the paths a user gave, sorted into the formats ingest reads.
+struct ScannedInputs: Sendable {
+  /// Files recognised as DICOM by content, sorted by path.
+  var dicom: [String] = []
+  /// NIfTI (`.nii`, `.nii.gz`) and NRRD (`.nrrd`, `.nhdr`) files, sorted by path.
+  var volumes: [String] = []
+  /// Files in folders that are none of these (previews, notes); ignored.
+  var ignoredCount = 0
+}
+
+/// Expands files and folders (recursively) and recognises each file's format.
+enum InputScanner {
+  static let niftiSuffixes = [".nii", ".nii.gz"]
+  static let nrrdSuffixes = [".nrrd", ".nhdr"]
+
+  /// - Throws: `IngestError.unreadable` for a path that does not exist, `.noImages` for a file
+  ///   given by name that is no image format ingest reads.
+  static func scan(_ urls: [URL]) throws -> ScannedInputs {
+    var result = ScannedInputs()
+    for url in urls {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+        throw IngestError.unreadable(path: url.path, reason: "no such file or folder")
+      }
+      if isFolder.boolValue {
+        try scanFolder(url, into: &result)
+      } else {
+        guard classify(url.path, into: &result) else {
+          throw IngestError.noImages(
+            path: url.path, reason: "not DICOM (by content), NIfTI or NRRD")
+        }
+      }
+    }
+    result.dicom = Array(Set(result.dicom)).sorted()
+    result.volumes = Array(Set(result.volumes)).sorted()
+    return result
+  }
+
+  static func isVolumeFile(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return (niftiSuffixes + nrrdSuffixes).contains { lower.hasSuffix($0) }
+  }
+
+  static func isNrrd(_ path: String) -> Bool {
+    nrrdSuffixes.contains { path.lowercased().hasSuffix($0) }
+  }
+
+  private static func scanFolder(_ folder: URL, into result: inout ScannedInputs) throws {
+    guard
+      let walker = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else {
+      throw IngestError.unreadable(path: folder.path, reason: "cannot list the folder")
+    }
+    for case let url as URL in walker {
+      let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
+      guard values?.isRegularFile == true else { continue }
+      if !classify(url.path, into: &result) { result.ignoredCount += 1 }
+    }
+  }
+
+  private static func classify(_ path: String, into result: inout ScannedInputs) -> Bool {
+    if isVolumeFile(path) {
+      result.volumes.append(path)
+    } else if DicomFile.looksLikeDicom(path) {
+      result.dicom.append(path)
+    } else {
+      return false
+    }
+    return true
+  }
+}

@@ -1,0 +1,111 @@
+import CNifti
+import Foundation
+import Imaging
+
+/// Reads a NIfTI-1/2 file (`.nii`, `.nii.gz`) through libnifti2 into the LPS frame.
+///
+/// The sform is used when its code is set, else the qform, else pixdim alone (with a
+/// `no-orientation` warning). NIfTI's RAS+ world becomes LPS by negating x and y.
+enum NiftiReader {
+  private static let silenced: Void = nifti_set_debug_level(0)
+
+  /// - Throws: `IngestError` naming the file: `.corrupt` when it cannot be parsed or its data is
+  ///   short, `.unsupported` for 4-D data, an unknown data type or absurd dimensions.
+  static func read(_ path: String) throws -> (Volume, [IngestWarning]) {
+    _ = silenced
+    guard let image = nifti_image_read(path, 0) else {
+      throw IngestError.corrupt(path: path, reason: "libnifti2 cannot read the NIfTI header")
+    }
+    defer { nifti_image_free(image) }
+
+    let size = GridSize(Int(image.pointee.nx), Int(image.pointee.ny), Int(image.pointee.nz))
+    try checkShape(image, size: size, path: path)
+    let kind = try voxelKind(image.pointee.datatype, path: path)
+    guard nifti_image_load(image) == 0, let data = image.pointee.data else {
+      throw IngestError.corrupt(path: path, reason: "voxel data is missing or truncated")
+    }
+
+    var warnings: [IngestWarning] = []
+    let geometry = self.geometry(image, size: size, path: path, warnings: &warnings)
+    var slope = image.pointee.scl_slope
+    var intercept = image.pointee.scl_inter
+    if !slope.isFinite || slope == 0 {
+      slope = 1
+      intercept = 0
+    }
+    let (voxels, clamped) = RawVoxels.hounsfield(
+      data, kind: kind, count: size.count, slope: slope, intercept: intercept)
+    if clamped > 0 {
+      warnings.append(
+        IngestWarning(
+          code: IngestWarningCode.valuesClamped, file: path,
+          message: "\(clamped) voxel(s) outside the Int16 range were clamped"))
+    }
+    return (Volume(geometry: geometry, voxels: voxels), warnings)
+  }
+
+  private static func checkShape(_ image: UnsafeMutablePointer<nifti_image>, size: GridSize,
+    path: String) throws
+  {
+    let extra = (4...7).map { CNifti_Dimension(image, Int32($0)) }
+    let dims = CNifti_Dimension(image, 0)
+    if dims > 3, extra.prefix(Int(dims) - 3).contains(where: { $0 > 1 }) {
+      throw IngestError.unsupported(
+        path: path, property: "dim[4...]",
+        reason: "\(dims)-D image; ctcase reads one 3-D CT volume")
+    }
+    let axes = [size.nx, size.ny, size.nz]
+    guard axes.allSatisfy({ (1...IngestLimits.maxAxisLength).contains($0) }),
+      size.count <= IngestLimits.maxVoxelCount
+    else {
+      throw IngestError.unsupported(
+        path: path, property: "dimensions",
+        reason: "\(size.nx) x \(size.ny) x \(size.nz) exceeds the limit of "
+          + "\(IngestLimits.maxAxisLength) per axis and \(IngestLimits.maxVoxelCount) voxels")
+    }
+  }
+
+  private static func voxelKind(_ datatype: Int32, path: String) throws -> RawVoxels.Kind {
+    switch datatype {
+    case Int32(DT_INT8): return .int8
+    case Int32(DT_UINT8): return .uint8
+    case Int32(DT_INT16): return .int16
+    case Int32(DT_UINT16): return .uint16
+    case Int32(DT_INT32): return .int32
+    case Int32(DT_UINT32): return .uint32
+    case Int32(DT_FLOAT32): return .float32
+    case Int32(DT_FLOAT64): return .float64
+    default:
+      throw IngestError.unsupported(
+        path: path, property: "datatype", reason: "NIfTI datatype code \(datatype)")
+    }
+  }
+
+  private static func geometry(
+    _ image: UnsafeMutablePointer<nifti_image>, size: GridSize, path: String,
+    warnings: inout [IngestWarning]
+  ) -> Geometry {
+    let useSform = image.pointee.sform_code > 0
+    guard useSform || image.pointee.qform_code > 0 else {
+      warnings.append(
+        IngestWarning(
+          code: IngestWarningCode.noOrientation, file: path,
+          message: "neither qform nor sform is set; axes assumed along LPS from pixdim"))
+      let spacing = (1...3).map { abs(CNifti_PixelDimension(image, Int32($0))) }
+      return Geometry(
+        size: size, spacing: Vector3(spacing[0], spacing[1], spacing[2]), origin: .zero)
+    }
+    let m = { (r: Int, c: Int) in CNifti_AffineElement(image, useSform ? 1 : 0, Int32(r), Int32(c)) }
+    // RAS -> LPS: negate the x and y rows of the affine.
+    let step = { (c: Int) in Vector3(-m(0, c), -m(1, c), m(2, c)) }
+    let geometry = Geometry.fromSteps(
+      size: size, steps: [step(0), step(1), step(2)], origin: step(3))
+    if !geometry.hasOrthogonalAxes {
+      warnings.append(
+        IngestWarning(
+          code: IngestWarningCode.obliqueAxes, file: path,
+          message: "the \(useSform ? "sform" : "qform") has sheared (non-perpendicular) axes"))
+    }
+    return geometry
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Imaging
+
+extension StudyLoader {
+  /// Headers of every DICOM file, grouped; unreadable files become warnings.
+  struct DicomScan {
+    var groups: [SeriesGroup]
+    var warnings: [IngestWarning]
+  }
+
+  static func scanDicom(_ files: [String], threads: Int) -> DicomScan {
+    let results = ParallelSlices.map(count: files.count, threads: threads) { _, range in
+      range.map { i -> Result<DicomImageHeader, IngestError> in
+        Result {
+          try DicomImageHeader.read(path: files[i], byteCount: try byteCount(files[i]))
+        }.mapError { $0 as? IngestError ?? .corrupt(path: files[i], reason: "\($0)") }
+      }
+    }.joined()
+
+    var headers: [DicomImageHeader] = []
+    var warnings: [IngestWarning] = []
+    for result in results {
+      switch result {
+      case .success(let header): headers.append(header)
+      case .failure(let error):
+        warnings.append(
+          IngestWarning(
+            code: IngestWarningCode.unreadableFile, file: error.path,
+            message: "skipped: \(error.description.dropFirst(error.path.count + 2))"))
+      }
+    }
+    let (groups, groupWarnings) = SeriesCatalog.group(headers)
+    return DicomScan(groups: groups, warnings: warnings + groupWarnings)
+  }
+
+  static func loadDicom(_ files: [String], options: LoadOptions, label: String) throws
+    -> LoadedStudy
+  {
+    let scan = scanDicom(files, threads: options.threads)
+    let (index, reason) = try SeriesSelector.choose(
+      scan.groups, requested: options.seriesInstanceUID, folder: label)
+    let group = scan.groups[index]
+    let stack = try SliceStack.build(group)
+    let (volume, decodeWarnings) = try DicomVolumeReader.read(
+      group, stack: stack, threads: options.threads)
+    try HounsfieldCheck.verify(volume, path: group.first.path)
+
+    var metadata = self.metadata(group, stack: stack)
+    metadata.selectionReason = reason
+    let warnings = scan.warnings + headerWarnings(group) + stack.warnings + decodeWarnings
+    return LoadedStudy(
+      volume: volume, metadata: metadata, warnings: warnings,
+      inputFiles: try hashFiles(stack.ordered.map { group.headers[$0.header].path },
+        threads: options.threads))
+  }
+
+  /// Study facts from the first slice, with the character set applied.
+  static func metadata(_ group: SeriesGroup, stack: SliceStack) -> StudyMetadata {
+    let first = group.headers[stack.ordered[0].header]
+    return StudyMetadata(
+      patient: first.patient, studyDate: studyDate(first),
+      studyInstanceUID: first.studyInstanceUID, seriesInstanceUID: first.seriesInstanceUID,
+      frameOfReferenceUID: first.frameOfReferenceUID, studyDescription: first.studyDescription,
+      seriesDescription: first.seriesDescription, institutionName: first.institutionName,
+      manufacturer: first.manufacturer, modality: first.modality,
+      sliceThicknessMM: first.sliceThicknessMM, transferSyntax: first.transferSyntaxUID,
+      sopInstanceUIDs: stack.ordered.compactMap { group.headers[$0.header].sopInstanceUID },
+      sopClassUID: first.sopClassUID,
+      burnedInAnnotation: group.headers.contains { $0.burnedInAnnotation })
+  }
+
+  /// StudyDate, else SeriesDate, else AcquisitionDate, as `YYYY-MM-DD` when valid.
+  static func studyDate(_ header: DicomImageHeader) -> String? {
+    [header.studyDateText, header.seriesDateText, header.acquisitionDateText]
+      .lazy.compactMap { DicomDate.isoDate($0) }.first
+  }
+
+  /// Date, burned-in annotation and character set problems of the series' headers.
+  static func headerWarnings(_ group: SeriesGroup) -> [IngestWarning] {
+    let first = group.first
+    var warnings: [IngestWarning] = []
+    if let text = first.studyDateText, DicomDate.isoDate(text) == nil {
+      warnings.append(
+        IngestWarning(
+          code: IngestWarningCode.invalidDate, file: first.path,
+          message: "Study Date (0008,0020) '\(text)' is not a possible date; "
+            + (studyDate(first).map { "using \($0) from another date field" } ?? "date unknown")))
+    }
+    if let marked = group.headers.first(where: \.burnedInAnnotation) {
+      warnings.append(
+        IngestWarning(
+          code: IngestWarningCode.burnedInAnnotation, file: marked.path,
+          message: "Burned In Annotation (0028,0301) is YES: pixels may show identifying text"))
+    }
+    if let bad = group.headers.first(where: { !$0.charsetConverted }) {
+      warnings.append(
+        IngestWarning(
+          code: IngestWarningCode.characterSet, file: bad.path,
+          message: "text could not be decoded with Specific Character Set '"
+            + (bad.specificCharacterSet ?? "") + "'; names may be wrong"))
+    }
+    return warnings
+  }
+
+  /// SHA-256 of each distinct file, in the given order, hashed in parallel.
+  static func hashFiles(_ paths: [String], threads: Int) throws -> [InputFile] {
+    var seen = Set<String>()
+    let unique = paths.filter { seen.insert($0).inserted }
+    let results = ParallelSlices.map(count: unique.count, threads: threads) { _, range in
+      range.map { i -> Result<InputFile, IngestError> in
+        Result {
+          let url = URL(fileURLWithPath: unique[i])
+          return InputFile(
+            path: unique[i], sha256: try FileHash.sha256(of: url),
+            byteCount: try byteCount(unique[i]))
+        }.mapError { $0 as? IngestError ?? .unreadable(path: unique[i], reason: "\($0)") }
+      }
+    }
+    return try results.joined().map { try $0.get() }
+  }
+}

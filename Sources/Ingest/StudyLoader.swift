@@ -1,0 +1,97 @@
+import Foundation
+import Imaging
+
+/// The one entry point that turns input paths into a calibrated CT volume.
+///
+/// Accepts folders (searched recursively; DICOM recognised by content), lists of DICOM files,
+/// or one NIfTI (`.nii`, `.nii.gz`) or NRRD (`.nrrd`, `.nhdr`) file. Every format lands in the
+/// same frame: Int16 HU, LPS millimetres.
+public enum StudyLoader {
+  /// Loads the chosen (or requested) series as a volume.
+  /// - Throws: `IngestError` naming the file and the problem; never returns a partial volume.
+  public static func load(_ paths: [URL], options: LoadOptions) throws -> LoadedStudy {
+    let label = describe(paths)
+    let inputs = try InputScanner.scan(paths)
+    if let volumeFile = try singleVolumeFile(inputs, label: label) {
+      return try loadVolumeFile(volumeFile)
+    }
+    return try loadDicom(inputs.dicom, options: options, label: label)
+  }
+
+  /// Lists what the paths hold and which series `load` would use, reading headers only.
+  /// - Throws: `IngestError` when nothing readable is found or `--series` names no series.
+  public static func inspect(_ paths: [URL], options: LoadOptions) throws -> Inventory {
+    let label = describe(paths)
+    let inputs = try InputScanner.scan(paths)
+    if let volumeFile = try singleVolumeFile(inputs, label: label) {
+      return try inspectVolumeFile(volumeFile, ignored: inputs.ignoredCount)
+    }
+    return try inspectDicom(inputs, options: options, label: label)
+  }
+
+  /// How errors about "the input as a whole" name it.
+  static func describe(_ paths: [URL]) -> String {
+    paths.count == 1 ? paths[0].path : "\(paths[0].path) (and \(paths.count - 1) more)"
+  }
+
+  /// The one NIfTI/NRRD file to read, nil when the input is DICOM.
+  private static func singleVolumeFile(_ inputs: ScannedInputs, label: String) throws -> String? {
+    guard !inputs.volumes.isEmpty else {
+      if inputs.dicom.isEmpty {
+        throw IngestError.noImages(
+          path: label, reason: "no DICOM, NIfTI or NRRD file found (\(inputs.ignoredCount) other)")
+      }
+      return nil
+    }
+    guard inputs.dicom.isEmpty, inputs.volumes.count == 1 else {
+      throw IngestError.noImages(
+        path: label,
+        reason: "\(inputs.volumes.count) NIfTI/NRRD and \(inputs.dicom.count) DICOM files; "
+          + "give one volume file, or DICOM only")
+    }
+    return inputs.volumes[0]
+  }
+
+  static func loadVolumeFile(_ path: String) throws -> LoadedStudy {
+    let (volume, warnings) =
+      InputScanner.isNrrd(path) ? try NrrdReader.read(path) : try NiftiReader.read(path)
+    try HounsfieldCheck.verify(volume, path: path)
+    let url = URL(fileURLWithPath: path)
+    let name = url.lastPathComponent
+    let metadata = StudyMetadata(
+      seriesDescription: name, selectionReason: "the only volume in \(name)")
+    let input = InputFile(
+      path: path, sha256: try FileHash.sha256(of: url), byteCount: try byteCount(path))
+    return LoadedStudy(volume: volume, metadata: metadata, warnings: warnings, inputFiles: [input])
+  }
+
+  /// The size of a file in bytes.
+  /// - Throws: `IngestError.unreadable` naming it.
+  static func byteCount(_ path: String) throws -> Int {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let size = attributes[.size] as? NSNumber
+    else { throw IngestError.unreadable(path: path, reason: "cannot stat") }
+    return size.intValue
+  }
+}
+
+/// Refuses volumes whose values cannot be Hounsfield units.
+enum HounsfieldCheck {
+  /// - Throws: `IngestError.notHounsfieldUnits` when nothing in the volume is as dark as air
+  ///   (for example a NIfTI that lost its -1024 offset), or `.noImages` when all voxels are no data.
+  static func verify(_ volume: Volume, path: String) throws {
+    var lowest = Int16.max
+    var any = false
+    for v in volume.voxels where v != Volume.noData {
+      any = true
+      if v < lowest { lowest = v }
+    }
+    guard any else { throw IngestError.noImages(path: path, reason: "every voxel is no data") }
+    guard Double(lowest) <= IngestLimits.airCeilingHU else {
+      throw IngestError.notHounsfieldUnits(
+        path: path,
+        reason: "lowest value is \(lowest), but air in a chest CT is near -1000 HU "
+          + "(rescale intercept or offset lost?)")
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Imaging
+import Ingest
+import Testing
+
+/// Each class of broken real-world input is either handled with a named warning or refused
+/// with an error naming the file and the property.
+@Suite struct BadInputTests {
+  /// (fixture, warning code, file name the warning must name).
+  static let handled: [(String, String, String)] = [
+    ("gap", "slice-gap", ".dcm"),
+    ("duplicate", "duplicate-slice", "zz-copy.dcm"),
+    ("nonuniform", "nonuniform-spacing", ".dcm"),
+    ("tilt", "gantry-tilt", ".dcm"),
+    ("mixed-orientation", "mixed-orientation", "coronal"),
+    ("too-few", "too-few-slices", ".dcm"),
+    ("corrupt", "unreadable-file", "junk.dcm"),
+    ("burned-in", "burned-in-annotation", ".dcm"),
+    ("bad-date", "invalid-date", ".dcm"),
+    ("nifti/none.nii", "no-orientation", "none.nii"),
+  ]
+
+  @Test("handled with a warning", arguments: handled)
+  func handledWithWarning(_ name: String, _ code: String, _ file: String) throws {
+    let study = try IngestFixtures.load(name)
+    let warning = study.warnings.first { $0.code == code }
+    #expect(warning != nil, "warnings: \(study.warnings)")
+    #expect(warning?.file.contains(file) == true)
+    #expect(warning?.description.contains("\n") == false)
+  }
+
+  /// (fixture, text the one-line error must contain besides the path).
+  static let refused: [(String, String)] = [
+    ("truncated", "corrupt or truncated"),
+    ("not-ct", "no CT image series; found not-ct (MR)"),
+    ("not-hu", "values are not Hounsfield units: lowest value is 24"),
+    ("absurd", "unsupported dimensions: 9000 x 9000 x 1 exceeds the limit"),
+    ("nifti/offset-lost.nii.gz", "values are not Hounsfield units"),
+    ("nifti/four-d.nii.gz", "unsupported dim[4...]: 4-D image"),
+    ("nifti/absurd.nii", "unsupported dimensions: 30000 x 30000 x 30000"),
+    ("nifti/truncated.nii.gz", "corrupt or truncated: voxel data is missing or truncated"),
+    ("nrrd/garbage.nrrd", "corrupt or truncated"),
+    ("selection/notes.txt", "not DICOM (by content), NIfTI or NRRD"),
+    ("no-such-folder", "no such file or folder"),
+  ]
+
+  @Test("refused with an error naming the file", arguments: refused)
+  func refusedWithError(_ name: String, _ message: String) throws {
+    let url = try IngestFixtures.url(name)
+    do {
+      _ = try StudyLoader.load([url], options: LoadOptions(threads: 2))
+      Issue.record("\(name) loaded but should have been refused")
+    } catch let error as IngestError {
+      #expect(error.description.contains(message), "\(error)")
+      #expect(error.description.hasPrefix(url.path), "\(error)")
+      #expect(!error.description.contains("\n"))
+      #expect(!error.description.contains("Test^Patient") && !error.description.contains("FIXTURE-1"))
+    }
+  }
+
+  @Test func truncatedFileIsTheOneNamed() throws {
+    let victim = try String(
+      contentsOf: try IngestFixtures.url("truncated-name.txt"), encoding: .utf8)
+    #expect(throws: IngestError.self) { try IngestFixtures.load("truncated") }
+    do { _ = try IngestFixtures.load("truncated") } catch let error as IngestError {
+      #expect(error.path == victim)
+    }
+  }
+
+  @Test func gapIsFilledWithNoDataOnTheRegularGrid() throws {
+    let study = try IngestFixtures.load("gap")
+    let (expected, voxels) = try IngestFixtures.expected("gap")
+    #expect(study.volume.geometry.size.nz == expected.size[2])
+    #expect(abs(study.volume.geometry.spacing.z - 2.5) < 1e-9)
+    #expect(study.volume.voxels == voxels)
+    #expect(study.volume[0, 0, 3] == Volume.noData)
+  }
+
+  @Test func duplicateAndMixedSlicesLeaveTheTrueVolume() throws {
+    for name in ["duplicate", "mixed-orientation", "corrupt"] {
+      let study = try IngestFixtures.load(name)
+      let (_, voxels) = try IngestFixtures.expected(name)
+      #expect(study.volume.voxels == voxels, "\(name)")
+    }
+  }
+
+  @Test func nonuniformSpacingIsResampledOntoTheTypicalStep() throws {
+    let study = try IngestFixtures.load("nonuniform")
+    let g = study.volume.geometry
+    #expect(abs(g.spacing.z - 2.5) < 1e-9)
+    #expect(g.size.nz == 8)  // 0 ... 18.7 mm at 2.5 mm: 8 planes
+    // Slice 3 sits at 7.5 mm, between sources at 5.0 (k=2 ramp) and 8.7 (k=3 ramp): a blend.
+    let (_, regular) = try IngestFixtures.expected("regular")
+    let voxel = GridSize(40, 32, 8).offset(20, 10, 3)
+    let lower = Double(regular[GridSize(40, 32, 8).offset(20, 10, 2)])
+    let upper = Double(regular[voxel])
+    let weight = (7.5 - 5.0) / (8.7 - 5.0)
+    #expect(Int(study.volume.voxels[voxel]) == Int((lower * (1 - weight) + upper * weight).rounded()))
+  }
+
+  @Test func tiltKeepsEveryVoxelAtItsTruePosition() throws {
+    let study = try IngestFixtures.load("tilt")
+    let g = study.volume.geometry
+    let shear = tan(20 * Double.pi / 180)
+    for k in 0..<g.size.nz {
+      let z = 2.5 * Double(k)
+      #expect(close(g.point(0, 0, Double(k)), Vector3(-12.5, -20 + shear * z, 100 + z), 1e-3))
+    }
+    let (_, voxels) = try IngestFixtures.expected("tilt")
+    #expect(study.volume.voxels == voxels)
+  }
+
+  @Test func impossibleDateFallsBackToSeriesDate() throws {
+    let study = try IngestFixtures.load("bad-date")
+    #expect(study.metadata.studyDate == "2023-12-01")
+    #expect(try IngestFixtures.load("regular").metadata.studyDate == "2020-03-15")
+  }
+}
