@@ -59,6 +59,9 @@ public struct JSONObjectReader: Sendable {
     }
   }
 
+  /// The keys of this object in file order.
+  public var memberKeys: [String] { members.map(\.key) }
+
   /// The dotted path of a member of this object.
   public func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
