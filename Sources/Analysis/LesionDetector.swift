@@ -48,7 +48,7 @@ struct LesionDetector {
       }
     }
     openSlices(&candidate, size: bs)
-    return components(of: candidate, box: box)
+    return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
   }
 
   private func openSlices(_ mask: inout [UInt8], size: GridSize) {
@@ -67,8 +67,12 @@ struct LesionDetector {
     }
   }
 
-  private func components(of mask: [UInt8], box: VoxelBox) -> LesionComponents {
-    let cc = ConnectedComponents(mask: mask, size: box.size)
+  private func components(of mask: [UInt8], box: VoxelBox, hu: [Int16]) -> LesionComponents {
+    var cc = ConnectedComponents(mask: mask, size: box.size)
+    SolidNoduleTrim(grid: grid, parameters: parameters)
+      .trim(labels: &cc.labels, count: cc.count, hu: hu, box: box)
+    cc.sizes = [Int](repeating: 0, count: cc.count + 1)
+    for c in cc.labels where c > 0 { cc.sizes[Int(c)] += 1 }
     let minVoxels = parameters.minLesionVolumeML / grid.voxelML
     let kept = (0..<cc.count).map { $0 + 1 }
       .filter { Double(cc.sizes[$0]) >= minVoxels }
