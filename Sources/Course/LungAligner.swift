@@ -14,10 +14,15 @@ public struct AlignmentParameters: Sendable, Equatable {
   public var convergenceMM: Double
   /// Fewer matched points than this means the masks do not overlap enough to align.
   public var minimumMatchedPoints: Int
+  /// Surface points whose outward normal points further down than this (LPS z component)
+  /// are left out: they lie on the diaphragm, which moves with breathing depth while the rest
+  /// of the chest does not.
+  public var lowestNormalZ: Double
 
   public init(
     surfaceCellMM: Double = 4, searchRadiusMM: Double = 10, keptFraction: Double = 0.8,
-    maximumIterations: Int = 80, convergenceMM: Double = 0.005, minimumMatchedPoints: Int = 50
+    maximumIterations: Int = 80, convergenceMM: Double = 0.005, minimumMatchedPoints: Int = 50,
+    lowestNormalZ: Double = -0.5
   ) {
     self.surfaceCellMM = surfaceCellMM
     self.searchRadiusMM = searchRadiusMM
@@ -25,6 +30,7 @@ public struct AlignmentParameters: Sendable, Equatable {
     self.maximumIterations = maximumIterations
     self.convergenceMM = convergenceMM
     self.minimumMatchedPoints = minimumMatchedPoints
+    self.lowestNormalZ = lowestNormalZ
   }
 }
 
@@ -55,7 +61,8 @@ public struct StudyAlignment: Sendable, Equatable, Codable {
 /// Rigid alignment of one lung surface onto another: centroid initialisation, then trimmed
 /// iterative closest points, point-to-plane (Chen and Medioni), solved linearly at each step.
 ///
-/// Centroid initialisation takes any shift; the iteration converges for the small rotations of
+/// The diaphragm (inferior-facing surface) is left out because breathing moves it. Centroid
+/// initialisation takes any shift; the iteration converges for the small rotations of
 /// repeat supine scans (tested to 5 degrees with 20 mm shifts). Deterministic.
 public enum LungAligner {
   /// - Returns: the transform mapping `moving` into `fixed`'s frame, with residuals.
@@ -64,6 +71,8 @@ public enum LungAligner {
     moving: LungSurface, onto fixed: LungSurface, study: String,
     parameters: AlignmentParameters = AlignmentParameters()
   ) throws -> StudyAlignment {
+    let fixed = fixed.excludingDiaphragm(lowestNormalZ: parameters.lowestNormalZ)
+    let moving = moving.excludingDiaphragm(lowestNormalZ: parameters.lowestNormalZ)
     let grid = PointGrid(points: fixed.pointsMM, cellMM: parameters.searchRadiusMM)
     var transform = RigidTransform(translationMM: fixed.centroidMM - moving.centroidMM)
     var result = StudyAlignment.reference

@@ -76,3 +76,15 @@ public struct LungSurface: Sendable {
     volumeML = Double(count) * g.voxelVolumeML
   }
 }
+
+extension LungSurface {
+  /// The surface without the points whose outward normal's z (superior) component is below
+  /// `lowestNormalZ`; the centroid and volume are kept.
+  func excludingDiaphragm(lowestNormalZ: Double) -> LungSurface {
+    var copy = self
+    let keep = normals.indices.filter { normals[$0].z >= lowestNormalZ }
+    copy.pointsMM = keep.map { pointsMM[$0] }
+    copy.normals = keep.map { normals[$0] }
+    return copy
+  }
+}
