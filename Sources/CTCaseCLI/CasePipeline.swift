@@ -136,8 +136,10 @@ enum CasePipeline {
       }
     }
     let overlaps = studies.indices.map { i in
-      i == 0 ? [] : LesionOverlapCounter.overlaps(
-        previous: snapshot(studies[i - 1]), current: snapshot(studies[i]))
+      i == 0
+        ? []
+        : LesionOverlapCounter.overlaps(
+          previous: snapshot(studies[i - 1]), current: snapshot(studies[i]))
     }
     let tracks = LesionTracker.track(studies: lesions, overlaps: overlaps)
     for track in tracks {
