@@ -63,7 +63,9 @@ let package = Package(
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Imaging", "TestSupport"]),
     .testTarget(
       name: "CourseTests",
-      dependencies: ["Course", "Decisions", "Analysis", "Imaging", "Phantom", "TestSupport"]),
+      dependencies: [
+        "Course", "Decisions", "Analysis", "Imaging", "Ingest", "Phantom", "TestSupport",
+      ]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
     .testTarget(name: "OutputsTests", dependencies: ["Outputs", "TestSupport"]),
     .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Imaging", "TestSupport"]),

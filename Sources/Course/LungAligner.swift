@@ -45,6 +45,17 @@ public struct StudyAlignment: Sendable, Equatable, Codable {
   public var matchedPoints: Int
   public var iterations: Int
 
+  public init(
+    transform: RigidTransform, residualMM: Double, medianDistanceMM: Double, matchedPoints: Int,
+    iterations: Int
+  ) {
+    self.transform = transform
+    self.residualMM = residualMM
+    self.medianDistanceMM = medianDistanceMM
+    self.matchedPoints = matchedPoints
+    self.iterations = iterations
+  }
+
   enum CodingKeys: String, CodingKey {
     case transform
     case residualMM = "residual_mm"

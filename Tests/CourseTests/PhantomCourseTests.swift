@@ -12,9 +12,20 @@ private func ruleSet() throws -> RuleSet {
   try RuleSet.load("covid-alerts", rulesFolder: rulesFolder)
 }
 
+/// A fixture failure carried as a value so the seed course is computed once for all tests.
+private struct FixtureError: Error, Sendable { var message: String }
+
+private let seedCourseResult: Result<PhantomCourse, FixtureError> = {
+  do {
+    return .success(try PhantomCourse(preset: .seedCourse, ruleSet: try ruleSet()))
+  } catch {
+    return .failure(FixtureError(message: String(describing: error)))
+  }
+}()
+
 /// Every track must follow one truth lesion, and every truth lesion one track: no swaps.
 @Test func seedCourseTracksMatchTruthVolumesAndDoublingTimes() throws {
-  let course = try PhantomCourse(preset: .seedCourse, ruleSet: try ruleSet())
+  let course = try seedCourseResult.get()
   var trackOfTruth: [String: String] = [:]
   for track in course.tracks {
     let ids = Set(
@@ -62,7 +73,7 @@ private func ruleSet() throws -> RuleSet {
 
 @Test func seedCourseAlertFiresOnFirstQualifyingStudy() throws {
   let set = try ruleSet()
-  let course = try PhantomCourse(preset: .seedCourse, ruleSet: set)
+  let course = try seedCourseResult.get()
   let t = try #require(set.rules.first { $0.id == "suspected_pneumonia" }).thresholds
   let firstQualifying = course.truth.firstIndex { study in
     study.lesions.contains {
