@@ -68,7 +68,11 @@ let package = Package(
     .testTarget(
       name: "IngestTests", dependencies: ["Ingest", "Imaging", "Outputs", "TestSupport"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Imaging", "TestSupport"]),
-    .testTarget(name: "CourseTests", dependencies: ["Course", "Decisions", "TestSupport"]),
+    .testTarget(
+      name: "CourseTests",
+      dependencies: [
+        "Course", "Decisions", "Analysis", "Imaging", "Ingest", "Phantom", "TestSupport",
+      ]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
     .testTarget(name: "OutputsTests", dependencies: ["Outputs", "TestSupport"]),
     .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Imaging", "TestSupport"]),

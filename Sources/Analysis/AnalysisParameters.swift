@@ -2,7 +2,11 @@
 ///
 /// Defaults follow published quantitative chest CT practice for COVID-19 pneumonia: ground-glass
 /// opacity about -750 to -300 HU, consolidation above -300 HU, and "high opacity" above -200 HU
-/// (Chaganti et al., Radiology: AI 2020, percentage of opacity / high opacity).
+/// (Chaganti et al., Radiology: AI 2020, percentage of opacity / high opacity). The lung air
+/// threshold of -320 HU is the classic one for lung masks (Hu, Hoffman and Reinhardt, IEEE TMI
+/// 2001, who derive about -300 to -500 HU). Geometric settings are ctcase's own and stated in mm
+/// so they mean the same on 1 mm and 8 mm slices. Users override any subset from a JSON file
+/// (`AnalysisParameters.load(from:)`); the keys are the snake_case names in `CodingKeys`.
 public struct AnalysisParameters: Sendable, Codable, Equatable {
   public static let currentVersion = "ctcase.params/1"
 
@@ -23,12 +27,39 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
   public var vesselMaxDiameterMM: Double
   /// Peripheral lesions have their centre within this distance of the pleura (mm).
   public var peripheralDistanceMM: Double
+  /// Airway lumen threshold (HU): the trachea and main bronchi are tracked below it.
+  public var airwayLumenHU: Double
+  /// Largest cross-section (mm^2) an airway may have on one slice; larger means lung.
+  public var airwayMaxAreaMM2: Double
+  /// How far below the carina the main bronchi are followed and removed (mm).
+  public var airwayBelowCarinaMM: Double
+  /// Radius (mm) of the per-slice closing that keeps pleural and mediastinal lesions inside
+  /// each lung's mask.
+  public var pleuralClosingRadiusMM: Double
+  /// Largest erosion (mm) tried to split lungs touching at the anterior junction.
+  public var lungSplitMaxErosionMM: Double
+  /// Air components smaller than this fraction of the largest are not lung (stomach, bowel).
+  public var minLungComponentFraction: Double
+  /// Less aerated lung than this (mL) means no lungs are in view.
+  public var minLungVolumeML: Double
+  /// Nodular GGO: longest diameter at most this (mm) ...
+  public var nodularMaxDiameterMM: Double
+  /// ... and volume at least this fraction of the sphere on its longest diameter.
+  public var nodularMinCompactness: Double
+  /// A lesion is mixed when both its GGO and consolidation parts reach this volume fraction;
+  /// consolidation when the GGO part is below it.
+  public var mixedMinFraction: Double
 
   public init(
     version: String = AnalysisParameters.currentVersion, lungThresholdHU: Double = -320,
     ggoMinHU: Double = -750, consolidationMinHU: Double = -300, lesionMaxHU: Double = 100,
     highOpacityMinHU: Double = -200, minLesionVolumeML: Double = 0.05,
-    vesselMaxDiameterMM: Double = 4, peripheralDistanceMM: Double = 20
+    vesselMaxDiameterMM: Double = 4, peripheralDistanceMM: Double = 20,
+    airwayLumenHU: Double = -900, airwayMaxAreaMM2: Double = 700,
+    airwayBelowCarinaMM: Double = 40, pleuralClosingRadiusMM: Double = 10,
+    lungSplitMaxErosionMM: Double = 20, minLungComponentFraction: Double = 0.05,
+    minLungVolumeML: Double = 300, nodularMaxDiameterMM: Double = 30,
+    nodularMinCompactness: Double = 0.3, mixedMinFraction: Double = 0.2
   ) {
     self.version = version
     self.lungThresholdHU = lungThresholdHU
@@ -39,9 +70,19 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     self.minLesionVolumeML = minLesionVolumeML
     self.vesselMaxDiameterMM = vesselMaxDiameterMM
     self.peripheralDistanceMM = peripheralDistanceMM
+    self.airwayLumenHU = airwayLumenHU
+    self.airwayMaxAreaMM2 = airwayMaxAreaMM2
+    self.airwayBelowCarinaMM = airwayBelowCarinaMM
+    self.pleuralClosingRadiusMM = pleuralClosingRadiusMM
+    self.lungSplitMaxErosionMM = lungSplitMaxErosionMM
+    self.minLungComponentFraction = minLungComponentFraction
+    self.minLungVolumeML = minLungVolumeML
+    self.nodularMaxDiameterMM = nodularMaxDiameterMM
+    self.nodularMinCompactness = nodularMinCompactness
+    self.mixedMinFraction = mixedMinFraction
   }
 
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case version
     case lungThresholdHU = "lung_threshold_hu"
     case ggoMinHU = "ggo_min_hu"
@@ -51,5 +92,15 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     case minLesionVolumeML = "min_lesion_volume_ml"
     case vesselMaxDiameterMM = "vessel_max_diameter_mm"
     case peripheralDistanceMM = "peripheral_distance_mm"
+    case airwayLumenHU = "airway_lumen_hu"
+    case airwayMaxAreaMM2 = "airway_max_area_mm2"
+    case airwayBelowCarinaMM = "airway_below_carina_mm"
+    case pleuralClosingRadiusMM = "pleural_closing_radius_mm"
+    case lungSplitMaxErosionMM = "lung_split_max_erosion_mm"
+    case minLungComponentFraction = "min_lung_component_fraction"
+    case minLungVolumeML = "min_lung_volume_ml"
+    case nodularMaxDiameterMM = "nodular_max_diameter_mm"
+    case nodularMinCompactness = "nodular_min_compactness"
+    case mixedMinFraction = "mixed_min_fraction"
   }
 }

@@ -99,6 +99,17 @@ public struct StudyMeasurements: Sendable, Codable, Equatable {
   public var zones: [ZoneInvolvement]
   public var lesions: [LesionMeasurement]
   public var parameters: AnalysisParameters
+  /// The DICOM series analysed, when known (set by the caller; the analyzer sees only voxels).
+  public var seriesInstanceUID: String?
+  /// How the lesion figures were made, for readers of the JSON: zone-based severity and so on.
+  public var method: String = StudyMeasurements.methodNote
+
+  /// The fixed method statement recorded with every result.
+  public static let methodNote =
+    "lungs: -320 HU air inside the body, airways removed, per-lung closing and hole filling; "
+    + "lesions: GGO/consolidation HU ranges with thin structures (vessels) removed by an "
+    + "in-plane opening; severity: 0-5 per zone, zones are thirds of each lung's height "
+    + "(lobes are not segmented)"
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion = "schema_version"
@@ -114,6 +125,8 @@ public struct StudyMeasurements: Sendable, Codable, Equatable {
     case rightInvolvementPercent = "right_involvement_percent"
     case leftInvolvementPercent = "left_involvement_percent"
     case zones, lesions, parameters
+    case seriesInstanceUID = "series_instance_uid"
+    case method
   }
 }
 

@@ -1,0 +1,113 @@
+import Foundation
+
+extension AnalysisParameters {
+  /// Reads a user parameter file: a JSON object holding any subset of the keys in `CodingKeys`;
+  /// missing keys keep their defaults, unknown keys and bad values are refused.
+  ///
+  /// - Throws: `AnalysisError.invalidParameters` naming the file and the field at fault.
+  public static func load(from url: URL) throws -> AnalysisParameters {
+    let path = url.path
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw AnalysisError.invalidParameters(
+        path: path, field: "-", problem: "cannot read the file")
+    }
+    return try decode(data, path: path)
+  }
+
+  /// Decodes and validates parameter JSON; `path` names the source in errors.
+  public static func decode(_ data: Data, path: String) throws -> AnalysisParameters {
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw AnalysisError.invalidParameters(
+        path: path, field: "-", problem: "not a JSON object")
+    }
+    var p = AnalysisParameters()
+    for key in object.keys.sorted() {
+      guard let field = CodingKeys(rawValue: key) else {
+        throw AnalysisError.invalidParameters(path: path, field: key, problem: "unknown key")
+      }
+      try p.set(field, from: object[key] as Any, path: path)
+    }
+    try p.validate(path: path)
+    return p
+  }
+
+  private mutating func set(_ field: CodingKeys, from value: Any, path: String) throws {
+    if field == .version {
+      guard let text = value as? String, text == AnalysisParameters.currentVersion else {
+        throw AnalysisError.invalidParameters(
+          path: path, field: field.rawValue,
+          problem: "must be \"\(AnalysisParameters.currentVersion)\"")
+      }
+      return
+    }
+    guard let number = value as? NSNumber, !(value is Bool), number.doubleValue.isFinite else {
+      throw AnalysisError.invalidParameters(
+        path: path, field: field.rawValue, problem: "must be a number")
+    }
+    guard let keyPath = AnalysisParameters.numericField(field) else { return }
+    self[keyPath: keyPath] = number.doubleValue
+  }
+
+  /// The stored number behind a key; nil only for `version`.
+  private static func numericField(_ key: CodingKeys)
+    -> WritableKeyPath<AnalysisParameters, Double>?
+  {
+    switch key {
+    case .version: return nil
+    case .lungThresholdHU: return \.lungThresholdHU
+    case .ggoMinHU: return \.ggoMinHU
+    case .consolidationMinHU: return \.consolidationMinHU
+    case .lesionMaxHU: return \.lesionMaxHU
+    case .highOpacityMinHU: return \.highOpacityMinHU
+    case .minLesionVolumeML: return \.minLesionVolumeML
+    case .vesselMaxDiameterMM: return \.vesselMaxDiameterMM
+    case .peripheralDistanceMM: return \.peripheralDistanceMM
+    case .airwayLumenHU: return \.airwayLumenHU
+    case .airwayMaxAreaMM2: return \.airwayMaxAreaMM2
+    case .airwayBelowCarinaMM: return \.airwayBelowCarinaMM
+    case .pleuralClosingRadiusMM: return \.pleuralClosingRadiusMM
+    case .lungSplitMaxErosionMM: return \.lungSplitMaxErosionMM
+    case .minLungComponentFraction: return \.minLungComponentFraction
+    case .minLungVolumeML: return \.minLungVolumeML
+    case .nodularMaxDiameterMM: return \.nodularMaxDiameterMM
+    case .nodularMinCompactness: return \.nodularMinCompactness
+    case .mixedMinFraction: return \.mixedMinFraction
+    }
+  }
+
+  private func value(_ key: CodingKeys) -> Double {
+    AnalysisParameters.numericField(key).map { self[keyPath: $0] } ?? 0
+  }
+
+  /// Checks the order of the HU bounds and that sizes are positive.
+  /// - Throws: `AnalysisError.invalidParameters` naming the first field at fault.
+  public func validate(path: String) throws {
+    func fail(_ key: CodingKeys, _ problem: String) -> AnalysisError {
+      .invalidParameters(path: path, field: key.rawValue, problem: problem)
+    }
+    guard ggoMinHU < consolidationMinHU else {
+      throw fail(.ggoMinHU, "must be below consolidation_min_hu")
+    }
+    guard consolidationMinHU < lesionMaxHU else {
+      throw fail(.consolidationMinHU, "must be below lesion_max_hu")
+    }
+    guard lungThresholdHU > -1000, lungThresholdHU < 0 else {
+      throw fail(.lungThresholdHU, "must lie between -1000 and 0 HU")
+    }
+    let positive: [CodingKeys] = [
+      .minLesionVolumeML, .vesselMaxDiameterMM, .peripheralDistanceMM, .airwayMaxAreaMM2,
+      .pleuralClosingRadiusMM, .lungSplitMaxErosionMM, .minLungVolumeML, .nodularMaxDiameterMM,
+    ]
+    for key in positive where value(key) <= 0 { throw fail(key, "must be positive") }
+    let fractions: [CodingKeys] = [
+      .minLungComponentFraction, .nodularMinCompactness, .mixedMinFraction,
+    ]
+    for key in fractions {
+      let v = value(key)
+      guard v >= 0, v <= 1 else { throw fail(key, "must lie between 0 and 1") }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import Imaging
+
+/// Lesion voxels connected into lesions, on the lungs' bounding box.
+struct LesionComponents: Sendable {
+  /// The block of the grid the lesion ids cover.
+  var box: VoxelBox
+  /// Lesion id per box voxel (0 none), 1 for the largest lesion, then by decreasing size.
+  var ids: [UInt16]
+  /// Voxel count per id; index 0 unused.
+  var sizes: [Int]
+
+  var count: Int { sizes.count - 1 }
+}
+
+/// Finds ground-glass and consolidation lesions inside the lungs.
+///
+/// Candidates are lung voxels from `ggoMinHU` to `lesionMaxHU`. Vessels and airway walls are
+/// as dense as lesions but thin: an in-plane opening with a disk of half `vesselMaxDiameterMM`
+/// removes every structure whose cross-section is narrower than that diameter, in whatever
+/// direction it runs, and so does the partial-volume rim along the pleura. What remains is
+/// connected in 3D (6-connected) and lesions below `minLesionVolumeML` are dropped as specks.
+struct LesionDetector {
+  /// At most this many lesions get ids (the map is 16-bit); smaller ones beyond are dropped.
+  static let maxLesions = Int(UInt16.max)
+
+  let grid: ChestGrid
+  let parameters: AnalysisParameters
+  let threads: Int
+
+  func detect(sides: [UInt8], hu: [Int16]) -> LesionComponents {
+    guard let lungBox = VoxelBox.enclosing(sides, where: { $0 != 0 }, grid: grid) else {
+      return LesionComponents(box: VoxelBox(lo: (0, 0, 0), hi: (0, 0, 0)), ids: [0], sizes: [0])
+    }
+    let box = lungBox
+    let lo = Int16(clamping: Int(parameters.ggoMinHU.rounded(.up)))
+    let hi = Int16(clamping: Int(parameters.lesionMaxHU.rounded(.down)))
+    var candidate = [UInt8](repeating: 0, count: box.size.count)
+    var p = 0
+    let bs = box.size
+    for k in 0..<bs.nz {
+      for j in 0..<bs.ny {
+        let row = box.fullOffset(0, j, k, grid: grid)
+        for i in 0..<bs.nx {
+          let v = hu[row + i]
+          if sides[row + i] != 0, v >= lo, v <= hi { candidate[p] = 1 }
+          p += 1
+        }
+      }
+    }
+    openSlices(&candidate, size: bs)
+    return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
+  }
+
+  private func openSlices(_ mask: inout [UInt8], size: GridSize) {
+    let radius = parameters.vesselMaxDiameterMM / 2
+    let (sx, sy) = (grid.spacingX, grid.spacingY)
+    mask.withUnsafeMutableBufferPointer { m in
+      let shared = SendablePointer(m)
+      _ = ParallelSlices.map(count: size.nz, threads: threads) { _, slices in
+        var morph = SliceMorphology(width: size.nx, height: size.ny, spacingX: sx, spacingY: sy)
+        for k in slices {
+          let slice = UnsafeMutableBufferPointer(
+            start: shared.base + k * size.sliceCount, count: size.sliceCount)
+          morph.open(slice, radiusMM: radius)
+        }
+      }
+    }
+  }
+
+  private func components(of mask: [UInt8], box: VoxelBox, hu: [Int16]) -> LesionComponents {
+    var cc = ConnectedComponents(mask: mask, size: box.size)
+    SolidNoduleTrim(grid: grid, parameters: parameters)
+      .trim(labels: &cc.labels, count: cc.count, hu: hu, box: box)
+    cc.sizes = [Int](repeating: 0, count: cc.count + 1)
+    for c in cc.labels where c > 0 { cc.sizes[Int(c)] += 1 }
+    let minVoxels = parameters.minLesionVolumeML / grid.voxelML
+    let kept = (0..<cc.count).map { $0 + 1 }
+      .filter { Double(cc.sizes[$0]) >= minVoxels }
+      .sorted { cc.sizes[$0] > cc.sizes[$1] || (cc.sizes[$0] == cc.sizes[$1] && $0 < $1) }
+      .prefix(Self.maxLesions)
+    var idOf = [UInt16](repeating: 0, count: cc.count + 1)
+    var sizes = [0]
+    for (n, c) in kept.enumerated() {
+      idOf[c] = UInt16(n + 1)
+      sizes.append(cc.sizes[c])
+    }
+    return LesionComponents(box: box, ids: cc.labels.map { idOf[Int($0)] }, sizes: sizes)
+  }
+}

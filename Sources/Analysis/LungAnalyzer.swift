@@ -1,0 +1,90 @@
+import Imaging
+
+/// Segments the lungs and the lesions in one calibrated chest CT and measures them.
+///
+/// Steps, each in its own type: `ChestCheck` (refuse what is not a chest CT in HU), `AirMask`
+/// (air enclosed by the body), `AirwayTracker` (trachea and main bronchi out), `LungSelector`
+/// and `LungSplitter` (lung components, right and left from LPS x), `PleuralEnvelope` (vessels,
+/// pleural and mediastinal lesions back in), `LesionDetector` (GGO and consolidation, vessels
+/// suppressed, specks dropped), then `LesionStatistics`, `LesionMeasurer` and `StudySummary`.
+/// Slices are the grid's k planes. Results do not depend on `threads`: every parallel step
+/// writes disjoint slices and every reduction runs in a fixed order.
+public struct LungAnalyzer: Sendable {
+  public let parameters: AnalysisParameters
+  public let threads: Int
+
+  /// - Parameters:
+  ///   - parameters: thresholds and sizes; validated when `analyze` runs.
+  ///   - threads: worker threads for per-slice steps (at least 1).
+  public init(
+    parameters: AnalysisParameters = .init(), threads: Int = ParallelSlices.defaultThreadCount
+  ) {
+    self.parameters = parameters
+    self.threads = max(1, threads)
+  }
+
+  /// Analyses `volume` (Int16 HU, LPS geometry).
+  ///
+  /// - Returns: the measurements, the label volume (0 outside, 1 right, 2 left, 3 GGO lesion,
+  ///   4 consolidation lesion) and the lesion-id map, all on the volume's grid.
+  /// - Throws: `AnalysisError` when the volume is not a chest CT, not in HU, shows no lungs, or
+  ///   the parameters are inconsistent.
+  public func analyze(_ volume: Volume) throws -> StudyAnalysis {
+    try parameters.validate(path: "analysis parameters")
+    try ChestCheck.validate(volume)
+    let grid = ChestGrid(volume.geometry)
+    let sides = try lungSides(volume, grid: grid)
+
+    let lesions = LesionDetector(grid: grid, parameters: parameters, threads: threads)
+      .detect(sides: sides, hu: volume.voxels)
+    let stats = LesionStatistics(
+      sides: sides, hu: volume.voxels, lesions: lesions, grid: grid, parameters: parameters)
+    let measured = LesionMeasurer(grid: grid, parameters: parameters)
+      .measure(stats, lesions: lesions, sides: sides)
+    let study = StudySummary.make(
+      stats: stats, lesions: measured, grid: grid, parameters: parameters)
+
+    let (labels, map) = finalMaps(sides: sides, lesions: lesions, hu: volume.voxels, grid: grid)
+    return StudyAnalysis(
+      measurements: study, labels: LabelVolume(geometry: volume.geometry, labels: labels),
+      lesionMap: map)
+  }
+
+  /// Right (1) and left (2) lung per voxel, airways out, envelope in.
+  func lungSides(_ volume: Volume, grid: ChestGrid) throws -> [UInt8] {
+    var air = AirMask(
+      volume: volume, grid: grid, thresholdHU: parameters.lungThresholdHU, threads: threads)
+    let tracker = AirwayTracker(grid: grid, parameters: parameters, midlineX: air.midlineX)
+    _ = tracker.mark(mask: &air.mask, hu: volume.voxels)
+    let selector = LungSelector(
+      grid: grid, parameters: parameters, midlineX: air.midlineX, threads: threads)
+    var sides = try selector.labelSides(airMask: air.mask)
+    PleuralEnvelope(grid: grid, parameters: parameters, threads: threads)
+      .apply(sides: &sides, airMask: air.mask, hu: volume.voxels)
+    return sides
+  }
+
+  private func finalMaps(sides: [UInt8], lesions: LesionComponents, hu: [Int16], grid: ChestGrid)
+    -> ([UInt8], [UInt16])
+  {
+    var labels = sides
+    var map = [UInt16](repeating: 0, count: grid.size.count)
+    let dense = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
+    let box = lesions.box
+    let bs = box.size
+    var p = 0
+    for k in 0..<bs.nz {
+      for j in 0..<bs.ny {
+        let row = box.fullOffset(0, j, k, grid: grid)
+        for i in 0..<bs.nx {
+          let id = lesions.ids[p]
+          p += 1
+          guard id > 0 else { continue }
+          map[row + i] = id
+          labels[row + i] = hu[row + i] >= dense ? LungLabel.consolidation : LungLabel.groundGlass
+        }
+      }
+    }
+    return (labels, map)
+  }
+}

@@ -1,0 +1,175 @@
+import Analysis
+import Course
+import Decisions
+import Foundation
+import Imaging
+import Ingest
+
+/// One study of a processed case: what ingest and analysis found, and where it sits in the
+/// course. Keeps the HU volume and the lesion map (the report's thumbnails draw both); the label
+/// volume is dropped once the lung surface is taken from it.
+struct CaseStudyResult: Sendable {
+  var study: CaseStudy
+  var metadata: StudyMetadata
+  var warnings: [IngestWarning]
+  var inputFiles: [InputFile]
+  var volume: Volume
+  var measurements: StudyMeasurements
+  /// Lesion id per voxel of `volume` (0 = none).
+  var lesionMap: [UInt16]
+  var alignment: StudyAlignment
+  /// Track id of each lesion id.
+  var lesionTracks: [Int: String]
+}
+
+/// Everything `course`, `report`, `figures`, `verify` and `library` need about a case.
+struct CaseResult: Sendable {
+  var manifest: CaseManifest
+  /// In date order.
+  var studies: [CaseStudyResult]
+  var tracks: [LesionTrack]
+  var figures: CourseFigures
+  var ruleSet: RuleSet
+  var decisions: [Decision]
+
+  /// The course JSON document.
+  var document: CourseDocument {
+    let records = studies.enumerated().map { i, s in
+      CourseStudyRecord(
+        index: i, path: s.study.path, label: s.study.label, figures: figures.studies[i],
+        measurements: s.measurements, alignment: s.alignment, lesionTracks: s.lesionTracks,
+        warnings: s.warnings.map(\.description))
+    }
+    return CourseDocument(
+      manifest: manifest, studies: records, tracks: tracks, figures: figures, ruleSet: ruleSet,
+      decisions: decisions)
+  }
+}
+
+/// manifest -> per study ingest and analysis -> alignment -> tracking -> figures -> rules.
+enum CasePipeline {
+  /// Runs a whole case.
+  /// - Parameters:
+  ///   - casePath: a manifest file, a folder with `case.json`, or a folder of study folders.
+  ///   - rules: a rule-set name or file overriding the manifest's.
+  /// - Throws: the first stage's typed error (manifest, ingest, analysis, alignment, rules);
+  ///   nothing is written by this function.
+  static func run(
+    casePath: URL, rules: String? = nil, parameters: AnalysisParameters = AnalysisParameters(),
+    threads: Int, diagnostics: Diagnostics
+  ) throws -> CaseResult {
+    let loaded = try CaseManifest.load(from: casePath)
+    let ruleSet = try loadRules(rules, manifest: loaded)
+    let analyzer = LungAnalyzer(parameters: parameters, threads: threads)
+
+    var pending: [PendingStudy] = []
+    for (i, study) in loaded.studies.enumerated() {
+      pending.append(try analyze(study, index: i, of: loaded, analyzer: analyzer, diagnostics))
+    }
+    let (manifest, order) = try loaded.withStudyDates(pending.map(\.dicomDate))
+    pending = order.map { pending[$0] }
+    for i in pending.indices { pending[i].study = manifest.studies[i] }
+
+    let studies = try align(pending, diagnostics)
+    return assemble(manifest, studies, ruleSet: ruleSet)
+  }
+
+  /// A study between analysis and alignment.
+  struct PendingStudy {
+    var study: CaseStudy
+    var loaded: LoadedStudy
+    var analysis: StudyMeasurements
+    var lesionMap: [UInt16]
+    var surface: LungSurface
+    var dicomDate: CalendarDate?
+  }
+
+  private static func analyze(
+    _ study: CaseStudy, index: Int, of manifest: CaseManifest, analyzer: LungAnalyzer,
+    _ diagnostics: Diagnostics
+  ) throws -> PendingStudy {
+    let loaded = try StudyLoader.load([study.url], options: LoadOptions(threads: analyzer.threads))
+    for w in loaded.warnings { diagnostics.warning(w.description) }
+    let analysis = try analyzer.analyze(loaded.volume)
+    var measurements = analysis.measurements
+    measurements.seriesInstanceUID = loaded.metadata.seriesInstanceUID
+    let surface = LungSurface(
+      labels: analysis.labels, cellMM: AlignmentParameters().surfaceCellMM)
+    diagnostics.note(
+      String(
+        format: "course: study %d (%@): %d lesions, %.2f mL, PO %.2f %%", index + 1, study.path,
+        measurements.lesions.count, measurements.lesionVolumeML, measurements.poPercent))
+    return PendingStudy(
+      study: study, loaded: loaded, analysis: measurements, lesionMap: analysis.lesionMap,
+      surface: surface, dicomDate: loaded.metadata.studyDate.flatMap { CalendarDate($0) })
+  }
+
+  private static func align(
+    _ pending: [PendingStudy], _ diagnostics: Diagnostics
+  ) throws -> [CaseStudyResult] {
+    guard let reference = pending.first?.surface else { return [] }
+    return try pending.enumerated().map { i, p in
+      let alignment =
+        i == 0
+        ? StudyAlignment.reference
+        : try LungAligner.align(moving: p.surface, onto: reference, study: p.study.path)
+      if i > 0 {
+        diagnostics.note(
+          String(
+            format: "course: aligned %@ to the first study: %.1f degrees, residual %.2f mm",
+            p.study.path, alignment.transform.rotationDegrees, alignment.residualMM), level: 2)
+      }
+      return CaseStudyResult(
+        study: p.study, metadata: p.loaded.metadata, warnings: p.loaded.warnings,
+        inputFiles: p.loaded.inputFiles, volume: p.loaded.volume, measurements: p.analysis,
+        lesionMap: p.lesionMap, alignment: alignment, lesionTracks: [:])
+    }
+  }
+
+  private static func assemble(
+    _ manifest: CaseManifest, _ input: [CaseStudyResult], ruleSet: RuleSet
+  ) -> CaseResult {
+    var studies = input
+    let lesions = studies.enumerated().map { i, s in
+      s.measurements.lesions.map {
+        TrackedLesion($0, studyIndex: i, alignment: s.alignment.transform)
+      }
+    }
+    let overlaps = studies.indices.map { i in
+      i == 0
+        ? []
+        : LesionOverlapCounter.overlaps(
+          previous: snapshot(studies[i - 1]), current: snapshot(studies[i]))
+    }
+    let tracks = LesionTracker.track(studies: lesions, overlaps: overlaps)
+    for track in tracks {
+      for p in track.points { studies[p.studyIndex].lesionTracks[p.lesionID] = track.id }
+    }
+    let figures = CourseFigures(
+      dates: studies.map { $0.study.date! },  // withStudyDates set every date
+      onset: manifest.effectiveOnsetDate, measurements: studies.map(\.measurements),
+      tracks: tracks)
+    let decisions = RuleEvaluator.evaluate(ruleSet, figures: figures, tracks: tracks)
+    return CaseResult(
+      manifest: manifest, studies: studies, tracks: tracks, figures: figures, ruleSet: ruleSet,
+      decisions: decisions)
+  }
+
+  private static func snapshot(_ s: CaseStudyResult) -> LesionMapSnapshot {
+    LesionMapSnapshot(
+      geometry: s.volume.geometry, lesionMap: s.lesionMap, alignment: s.alignment.transform)
+  }
+
+  /// The override, else the manifest's rule set; a relative path in a manifest is taken from
+  /// the manifest's folder.
+  private static func loadRules(_ override: String?, manifest: CaseManifest) throws -> RuleSet {
+    if let override { return try RuleSet.load(override) }
+    let name = manifest.rules
+    let isPath = name.contains("/") || name.hasSuffix(".json")
+    guard isPath, !name.hasPrefix("/"), !manifest.builtFromFolder else {
+      return try RuleSet.load(name)
+    }
+    let folder = manifest.source.deletingLastPathComponent()
+    return try RuleSet.load(folder.appendingPathComponent(name).path)
+  }
+}
