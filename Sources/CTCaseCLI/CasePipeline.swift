@@ -17,6 +17,8 @@ struct CaseStudyResult: Sendable {
   var measurements: StudyMeasurements
   /// Lesion id per voxel of `volume` (0 = none).
   var lesionMap: [UInt16]
+  /// Lung and lesion labels (1 right, 2 left, 3 GGO, 4 consolidation) for the SEG output.
+  var labels: LabelVolume
   var alignment: StudyAlignment
   /// Track id of each lesion id.
   var lesionTracks: [Int: String]
@@ -30,6 +32,8 @@ struct CaseResult: Sendable {
   var tracks: [LesionTrack]
   var figures: CourseFigures
   var ruleSet: RuleSet
+  /// The rule-set file used, for provenance.
+  var ruleSetURL: URL
   var decisions: [Decision]
 
   /// The course JSON document.
@@ -59,7 +63,8 @@ enum CasePipeline {
     threads: Int, diagnostics: Diagnostics
   ) throws -> CaseResult {
     let loaded = try CaseManifest.load(from: casePath)
-    let ruleSet = try loadRules(rules, manifest: loaded)
+    let ruleSetURL = try rulesLocation(rules, manifest: loaded)
+    let ruleSet = try RuleSet.load(ruleSetURL.path)
     let analyzer = LungAnalyzer(parameters: parameters, threads: threads)
 
     var pending: [PendingStudy] = []
@@ -71,7 +76,7 @@ enum CasePipeline {
     for i in pending.indices { pending[i].study = manifest.studies[i] }
 
     let studies = try align(pending, diagnostics)
-    return assemble(manifest, studies, ruleSet: ruleSet)
+    return assemble(manifest, studies, ruleSet: ruleSet, ruleSetURL: ruleSetURL)
   }
 
   /// A study between analysis and alignment.
@@ -80,6 +85,7 @@ enum CasePipeline {
     var loaded: LoadedStudy
     var analysis: StudyMeasurements
     var lesionMap: [UInt16]
+    var labels: LabelVolume
     var surface: LungSurface
     var dicomDate: CalendarDate?
   }
@@ -101,7 +107,7 @@ enum CasePipeline {
         measurements.lesions.count, measurements.lesionVolumeML, measurements.poPercent))
     return PendingStudy(
       study: study, loaded: loaded, analysis: measurements, lesionMap: analysis.lesionMap,
-      surface: surface, dicomDate: loaded.metadata.studyDate.flatMap { CalendarDate($0) })
+      labels: analysis.labels, surface: surface, dicomDate: loaded.metadata.studyDate.flatMap { CalendarDate($0) })
   }
 
   private static func align(
@@ -122,12 +128,12 @@ enum CasePipeline {
       return CaseStudyResult(
         study: p.study, metadata: p.loaded.metadata, warnings: p.loaded.warnings,
         inputFiles: p.loaded.inputFiles, volume: p.loaded.volume, measurements: p.analysis,
-        lesionMap: p.lesionMap, alignment: alignment, lesionTracks: [:])
+        lesionMap: p.lesionMap, labels: p.labels, alignment: alignment, lesionTracks: [:])
     }
   }
 
   private static func assemble(
-    _ manifest: CaseManifest, _ input: [CaseStudyResult], ruleSet: RuleSet
+    _ manifest: CaseManifest, _ input: [CaseStudyResult], ruleSet: RuleSet, ruleSetURL: URL
   ) -> CaseResult {
     var studies = input
     let lesions = studies.enumerated().map { i, s in
@@ -152,7 +158,7 @@ enum CasePipeline {
     let decisions = RuleEvaluator.evaluate(ruleSet, figures: figures, tracks: tracks)
     return CaseResult(
       manifest: manifest, studies: studies, tracks: tracks, figures: figures, ruleSet: ruleSet,
-      decisions: decisions)
+      ruleSetURL: ruleSetURL, decisions: decisions)
   }
 
   private static func snapshot(_ s: CaseStudyResult) -> LesionMapSnapshot {
@@ -160,16 +166,16 @@ enum CasePipeline {
       geometry: s.volume.geometry, lesionMap: s.lesionMap, alignment: s.alignment.transform)
   }
 
-  /// The override, else the manifest's rule set; a relative path in a manifest is taken from
-  /// the manifest's folder.
-  private static func loadRules(_ override: String?, manifest: CaseManifest) throws -> RuleSet {
-    if let override { return try RuleSet.load(override) }
+  /// The file of the override, else of the manifest's rule set; a relative path in a manifest
+  /// is taken from the manifest's folder.
+  static func rulesLocation(_ override: String?, manifest: CaseManifest) throws -> URL {
+    if let override { return try RuleSetLocator.locate(override, rulesFolder: nil) }
     let name = manifest.rules
     let isPath = name.contains("/") || name.hasSuffix(".json")
     guard isPath, !name.hasPrefix("/"), !manifest.builtFromFolder else {
-      return try RuleSet.load(name)
+      return try RuleSetLocator.locate(name, rulesFolder: nil)
     }
     let folder = manifest.source.deletingLastPathComponent()
-    return try RuleSet.load(folder.appendingPathComponent(name).path)
+    return try RuleSetLocator.locate(folder.appendingPathComponent(name).path, rulesFolder: nil)
   }
 }

@@ -13,11 +13,20 @@ enum ReportCommand: Subcommand {
       OptionSpec(["--page-size"], value: "A4|Letter", help: "Override the template's page size."),
       OptionSpec(["--example"], help: "Render the built-in synthetic six-day example."),
       OptionSpec(["--timings"], help: "Print a table of stage times (ms) on stdout."),
+      OptionSpec(["--rules"], value: "NAME|FILE", help: "Alert rule set overriding the case's."),
+      OptionSpec(
+        ["--deidentify"], help: "Pseudonymise the patient, shift dates, drop identifying text."),
+      OptionSpec(
+        ["--dicom"], value: "DIR",
+        help: "Also write DICOM Encapsulated PDF, SR and SEG objects into DIR."),
     ], minPositionals: 0, maxPositionals: 1)
 
   static func run(_ args: ParsedArguments, context: CommandContext) throws -> ExitCode {
     guard let output = args.value("--output") else {
       throw UsageError("report: -o FILE is required")
+    }
+    if !args.flag("--example"), let path = args.positionals.first, !isReportInputFile(path) {
+      return try runCase(path, output: output, args: args, context: context)
     }
     var timings = StageTimings()
     let input = try timings.measure("input (example build or JSON read)") {
@@ -35,6 +44,33 @@ enum ReportCommand: Subcommand {
     }
     if args.flag("--timings") { context.output(timings.table(excludingFirst: true)) }
     context.diagnostics.note("report: wrote \(url.path)")
+    return .success
+  }
+
+  /// A `ctcase.report-input/1` JSON file (rendered as it is) rather than a case.
+  private static func isReportInputFile(_ path: String) -> Bool {
+    guard path.hasSuffix(".json"), let data = FileManager.default.contents(atPath: path) else {
+      return false
+    }
+    return String(decoding: data.prefix(4096), as: UTF8.self).contains(ReportInput.currentSchema)
+  }
+
+  /// The whole chain for a case manifest or folder: report, provenance, optional DICOM.
+  private static func runCase(
+    _ path: String, output: String, args: ParsedArguments, context: CommandContext
+  ) throws -> ExitCode {
+    let options = ReportOptions(
+      template: args.value("--template"), pageSize: try ReportInputSource.pageSize(args),
+      rules: args.value("--rules"), deidentify: args.flag("--deidentify"))
+    let url = URL(fileURLWithPath: output)
+    let rendered = try CaseReportRun.run(
+      casePath: URL(fileURLWithPath: path), output: url, options: options,
+      threads: context.threads, diagnostics: context.diagnostics)
+    if let dicom = args.value("--dicom") {
+      try ReportDicomOutputs.write(rendered, report: url, to: URL(fileURLWithPath: dicom),
+        deidentify: options.deidentify, diagnostics: context.diagnostics)
+    }
+    context.diagnostics.note("report: wrote \(url.path) and \(rendered.provenanceURL.lastPathComponent)")
     return .success
   }
 }

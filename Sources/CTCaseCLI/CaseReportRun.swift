@@ -1,0 +1,107 @@
+import Analysis
+import Course
+import Foundation
+import Imaging
+import Ingest
+import Outputs
+import Report
+
+/// The options of a report run that change output bytes; recorded in provenance so that
+/// `ctcase verify` can run the same way again.
+struct ReportOptions: Equatable {
+  var template: String?
+  var pageSize: PageSize?
+  var rules: String?
+  var deidentify = false
+
+  /// As stored in `Provenance.options`.
+  var record: [String: String] {
+    var r: [String: String] = ["deidentify": deidentify ? "yes" : "no"]
+    if let template { r["template"] = template }
+    if let pageSize { r["page_size"] = pageSize.rawValue }
+    if let rules { r["rules"] = rules }
+    return r
+  }
+
+  init(template: String? = nil, pageSize: PageSize? = nil, rules: String? = nil, deidentify: Bool = false) {
+    self.template = template
+    self.pageSize = pageSize
+    self.rules = rules
+    self.deidentify = deidentify
+  }
+
+  /// Options read back from a provenance record.
+  init(record: [String: String]) {
+    template = record["template"]
+    pageSize = record["page_size"].flatMap { PageSize(rawValue: $0) }
+    rules = record["rules"]
+    deidentify = record["deidentify"] == "yes"
+  }
+}
+
+/// What a report run produced besides the PDF.
+struct RenderedReport {
+  var result: CaseResult
+  var input: ReportInput
+  var provenance: Provenance
+  var provenanceURL: URL
+}
+
+/// Runs the whole chain for one case and writes the report and its provenance record.
+enum CaseReportRun {
+  /// The secret for pseudonyms: `CTCASE_DEID_SECRET`, else a fixed project default (which
+  /// makes pseudonyms reproducible but guessable by anyone holding the patient ID).
+  static var deidentificationSecret: String {
+    ProcessInfo.processInfo.environment["CTCASE_DEID_SECRET"] ?? "ctcase-default-pseudonym-key"
+  }
+
+  /// `report.pdf` -> `report.provenance.json` beside it.
+  static func provenanceURL(for report: URL) -> URL {
+    report.deletingPathExtension().appendingPathExtension("provenance.json")
+  }
+
+  /// - Throws: any stage's typed error; nothing is written unless every stage succeeded.
+  static func run(
+    casePath: URL, output: URL, options: ReportOptions, threads: Int, diagnostics: Diagnostics
+  ) throws -> RenderedReport {
+    let result = try CasePipeline.run(
+      casePath: casePath, rules: options.rules, threads: threads, diagnostics: diagnostics)
+    let templateURL = try templateLocation(options.template ?? result.manifest.template, result)
+    let template = try ReportTemplate.load(contentsOf: templateURL)
+    let fonts = try FontSet()
+    let deidentifier = options.deidentify ? Deidentifier(secret: deidentificationSecret) : nil
+
+    let record = try provenance(
+      result, templateURL: templateURL, options: options, fonts: fonts, output: output)
+    let input = ReportInputBuilder(
+      result: result, provenance: methodsSummary(record, result), deidentifier: deidentifier
+    ).build()
+
+    let document = try CaseReport.layout(
+      input, template: template, pageSize: options.pageSize, fonts: fonts)
+    try CairoRenderer(fonts: fonts).writePDF(document, to: output)
+
+    var final = record
+    final.outputs = [try outputRecord("report_pdf", output)]
+    let url = provenanceURL(for: output)
+    try AtomicFile.write(try CanonicalJSON.encode(final), to: url)
+    return RenderedReport(result: result, input: input, provenance: final, provenanceURL: url)
+  }
+
+  static func outputRecord(_ role: String, _ url: URL) throws -> OutputRecord {
+    let data = try Data(contentsOf: url)
+    return OutputRecord(role: role, sha256: FileHash.sha256(data), bytes: data.count)
+  }
+
+  /// A template name in Templates/report, or a path (relative ones from the manifest folder).
+  private static func templateLocation(_ name: String, _ result: CaseResult) throws -> URL {
+    guard name.hasSuffix(".json") || name.contains("/") else {
+      guard let folder = TemplateLocator.reportDirectory() else {
+        throw ReportError.templateNotFound(name: name, searched: "no Templates folder found")
+      }
+      return folder.appendingPathComponent("\(name).json")
+    }
+    if name.hasPrefix("/") { return URL(fileURLWithPath: name) }
+    return result.manifest.source.deletingLastPathComponent().appendingPathComponent(name)
+  }
+}
