@@ -47,11 +47,14 @@ struct LesionDetector {
         }
       }
     }
-    openSlices(&candidate, size: bs)
+    let opened = openSlices(candidate, size: bs)
+    candidate = restoreEdges(opened, candidate: candidate, size: bs)
     return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
   }
 
-  private func openSlices(_ mask: inout [UInt8], size: GridSize) {
+  /// The candidates with every in-plane structure narrower than the vessel diameter removed.
+  private func openSlices(_ candidate: [UInt8], size: GridSize) -> [UInt8] {
+    var mask = candidate
     let radius = parameters.vesselMaxDiameterMM / 2
     let (sx, sy) = (grid.spacingX, grid.spacingY)
     mask.withUnsafeMutableBufferPointer { m in
@@ -65,6 +68,30 @@ struct LesionDetector {
         }
       }
     }
+    return mask
+  }
+
+  /// Candidates within the opening radius of what survived the opening: a digital disk cannot
+  /// sweep the corners of a rasterised outline, so the opening alone shaves lesion edges
+  /// (about 7 % of a 12 mm nodule); vessels removed entirely do not come back, and a vessel
+  /// touching a lesion comes back only for that radius.
+  private func restoreEdges(_ opened: [UInt8], candidate: [UInt8], size: GridSize) -> [UInt8] {
+    var grown = opened
+    let radius = parameters.vesselMaxDiameterMM / 2
+    let (sx, sy) = (grid.spacingX, grid.spacingY)
+    grown.withUnsafeMutableBufferPointer { m in
+      let shared = SendablePointer(m)
+      _ = ParallelSlices.map(count: size.nz, threads: threads) { _, slices in
+        var morph = SliceMorphology(width: size.nx, height: size.ny, spacingX: sx, spacingY: sy)
+        for k in slices {
+          let slice = UnsafeMutableBufferPointer(
+            start: shared.base + k * size.sliceCount, count: size.sliceCount)
+          morph.dilate(slice, radiusMM: radius)
+        }
+      }
+    }
+    for p in 0..<grown.count where candidate[p] == 0 { grown[p] = 0 }
+    return grown
   }
 
   private func components(of mask: [UInt8], box: VoxelBox, hu: [Int16]) -> LesionComponents {
