@@ -22,6 +22,8 @@ struct LesionComponents: Sendable {
 struct LesionDetector {
   /// At most this many lesions get ids (the map is 16-bit); smaller ones beyond are dropped.
   static let maxLesions = Int(UInt16.max)
+  /// How far (in pixels) lesion edges shaved by the opening are restored.
+  static let edgeRestorePixels = 1.5
 
   let grid: ChestGrid
   let parameters: AnalysisParameters
@@ -71,13 +73,15 @@ struct LesionDetector {
     return mask
   }
 
-  /// Candidates within the opening radius of what survived the opening: a digital disk cannot
+  /// Candidates within about one pixel of what survived the opening: a digital disk cannot
   /// sweep the corners of a rasterised outline, so the opening alone shaves lesion edges
   /// (about 7 % of a 12 mm nodule); vessels removed entirely do not come back, and a vessel
-  /// touching a lesion comes back only for that radius.
+  /// touching a lesion comes back only for that pixel.
   private func restoreEdges(_ opened: [UInt8], candidate: [UInt8], size: GridSize) -> [UInt8] {
     var grown = opened
-    let radius = parameters.vesselMaxDiameterMM / 2
+    let radius = min(
+      parameters.vesselMaxDiameterMM / 2,
+      Self.edgeRestorePixels * max(grid.spacingX, grid.spacingY))
     let (sx, sy) = (grid.spacingX, grid.spacingY)
     grown.withUnsafeMutableBufferPointer { m in
       let shared = SendablePointer(m)
