@@ -47,7 +47,7 @@ let package = Package(
     .target(name: "Decisions", dependencies: ["Course"]),
     .target(name: "Report", dependencies: ["Decisions", "CCairo", "CPango"]),
     .target(name: "Outputs", dependencies: ["Report", "Ingest", "CDicom", "CNifti"]),
-    .target(name: "Phantom", dependencies: ["Imaging", "Outputs"]),
+    .target(name: "Phantom", dependencies: ["Imaging", "Outputs", "CDicom"]),
     .target(
       name: "CTCaseCLI",
       dependencies: [

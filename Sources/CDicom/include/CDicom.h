@@ -72,4 +72,8 @@ CDicom_Status CDicom_DecodePixels(CDicom_File *file, uint16_t *destination, size
 #ifdef __cplusplus
 }
 #endif
+/* SwiftPM makes this file the umbrella header of the CDicom module: the writer API is visible
+ * to Swift only if it is included here. */
+#include "CDicomWriter.h"
+
 #endif
