@@ -35,29 +35,40 @@ struct LesionDetector {
     }
     let box = lungBox
     let lo = Int16(clamping: Int(parameters.ggoMinHU.rounded(.up)))
+    let dense = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
     let hi = Int16(clamping: Int(parameters.lesionMaxHU.rounded(.down)))
-    var candidate = [UInt8](repeating: 0, count: box.size.count)
-    var p = 0
     let bs = box.size
+    var candidate = [UInt8](repeating: 0, count: bs.count)
+    var ggo = candidate
+    var solid = candidate
+    var p = 0
     for k in 0..<bs.nz {
       for j in 0..<bs.ny {
         let row = box.fullOffset(0, j, k, grid: grid)
         for i in 0..<bs.nx {
           let v = hu[row + i]
-          if sides[row + i] != 0, v >= lo, v <= hi { candidate[p] = 1 }
+          if sides[row + i] != 0, v >= lo, v <= hi {
+            candidate[p] = 1
+            if v >= dense { solid[p] = 1 } else { ggo[p] = 1 }
+          }
           p += 1
         }
       }
     }
-    let opened = openSlices(candidate, size: bs)
+    // Vessels are as dense as consolidation: dense voxels need a wider cross-section to count.
+    let openedGGO = openSlices(ggo, size: bs, radiusMM: parameters.vesselMaxDiameterMM / 2)
+    let openedSolid = openSlices(
+      solid, size: bs, radiusMM: parameters.denseVesselMaxDiameterMM / 2)
+    let opened = zip(openedGGO, openedSolid).map { $0 | $1 }
     candidate = restoreEdges(opened, candidate: candidate, size: bs)
     return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
   }
 
   /// The candidates with every in-plane structure narrower than the vessel diameter removed.
-  private func openSlices(_ candidate: [UInt8], size: GridSize) -> [UInt8] {
+  private func openSlices(_ candidate: [UInt8], size: GridSize, radiusMM radius: Double)
+    -> [UInt8]
+  {
     var mask = candidate
-    let radius = parameters.vesselMaxDiameterMM / 2
     let (sx, sy) = (grid.spacingX, grid.spacingY)
     mask.withUnsafeMutableBufferPointer { m in
       let shared = SendablePointer(m)
