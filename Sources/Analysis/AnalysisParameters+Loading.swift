@@ -65,6 +65,7 @@ extension AnalysisParameters {
     case .minLesionVolumeML: return \.minLesionVolumeML
     case .vesselMaxDiameterMM: return \.vesselMaxDiameterMM
     case .peripheralDistanceMM: return \.peripheralDistanceMM
+    case .denseVesselMaxDiameterMM: return \.denseVesselMaxDiameterMM
     case .airwayLumenHU: return \.airwayLumenHU
     case .airwayMaxAreaMM2: return \.airwayMaxAreaMM2
     case .airwayBelowCarinaMM: return \.airwayBelowCarinaMM
@@ -98,7 +99,8 @@ extension AnalysisParameters {
       throw fail(.lungThresholdHU, "must lie between -1000 and 0 HU")
     }
     let positive: [CodingKeys] = [
-      .minLesionVolumeML, .vesselMaxDiameterMM, .peripheralDistanceMM, .airwayMaxAreaMM2,
+      .minLesionVolumeML, .vesselMaxDiameterMM, .denseVesselMaxDiameterMM,
+      .peripheralDistanceMM, .airwayMaxAreaMM2,
       .pleuralClosingRadiusMM, .lungSplitMaxErosionMM, .minLungVolumeML, .nodularMaxDiameterMM,
     ]
     for key in positive where value(key) <= 0 { throw fail(key, "must be positive") }

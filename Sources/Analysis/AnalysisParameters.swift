@@ -27,6 +27,9 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
   public var vesselMaxDiameterMM: Double
   /// Peripheral lesions have their centre within this distance of the pleura (mm).
   public var peripheralDistanceMM: Double
+  /// Vessel suppression for consolidation-density voxels: dense structures thinner than this
+  /// are vessels (mm); only ground glass gets the finer `vesselMaxDiameterMM`.
+  public var denseVesselMaxDiameterMM: Double
   /// Airway lumen threshold (HU): the trachea and main bronchi are tracked below it.
   public var airwayLumenHU: Double
   /// Largest cross-section (mm^2) an airway may have on one slice; larger means lung.
@@ -55,6 +58,7 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     ggoMinHU: Double = -750, consolidationMinHU: Double = -300, lesionMaxHU: Double = 100,
     highOpacityMinHU: Double = -200, minLesionVolumeML: Double = 0.05,
     vesselMaxDiameterMM: Double = 4, peripheralDistanceMM: Double = 20,
+    denseVesselMaxDiameterMM: Double = 6,
     airwayLumenHU: Double = -900, airwayMaxAreaMM2: Double = 700,
     airwayBelowCarinaMM: Double = 40, pleuralClosingRadiusMM: Double = 10,
     lungSplitMaxErosionMM: Double = 20, minLungComponentFraction: Double = 0.05,
@@ -70,6 +74,7 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     self.minLesionVolumeML = minLesionVolumeML
     self.vesselMaxDiameterMM = vesselMaxDiameterMM
     self.peripheralDistanceMM = peripheralDistanceMM
+    self.denseVesselMaxDiameterMM = denseVesselMaxDiameterMM
     self.airwayLumenHU = airwayLumenHU
     self.airwayMaxAreaMM2 = airwayMaxAreaMM2
     self.airwayBelowCarinaMM = airwayBelowCarinaMM
@@ -92,6 +97,7 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     case minLesionVolumeML = "min_lesion_volume_ml"
     case vesselMaxDiameterMM = "vessel_max_diameter_mm"
     case peripheralDistanceMM = "peripheral_distance_mm"
+    case denseVesselMaxDiameterMM = "dense_vessel_max_diameter_mm"
     case airwayLumenHU = "airway_lumen_hu"
     case airwayMaxAreaMM2 = "airway_max_area_mm2"
     case airwayBelowCarinaMM = "airway_below_carina_mm"

@@ -22,6 +22,8 @@ struct LesionComponents: Sendable {
 struct LesionDetector {
   /// At most this many lesions get ids (the map is 16-bit); smaller ones beyond are dropped.
   static let maxLesions = Int(UInt16.max)
+  /// How far (in pixels) lesion edges shaved by the opening are restored.
+  static let edgeRestorePixels = 1.5
 
   let grid: ChestGrid
   let parameters: AnalysisParameters
@@ -33,26 +35,40 @@ struct LesionDetector {
     }
     let box = lungBox
     let lo = Int16(clamping: Int(parameters.ggoMinHU.rounded(.up)))
+    let dense = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
     let hi = Int16(clamping: Int(parameters.lesionMaxHU.rounded(.down)))
-    var candidate = [UInt8](repeating: 0, count: box.size.count)
-    var p = 0
     let bs = box.size
+    var candidate = [UInt8](repeating: 0, count: bs.count)
+    var ggo = candidate
+    var solid = candidate
+    var p = 0
     for k in 0..<bs.nz {
       for j in 0..<bs.ny {
         let row = box.fullOffset(0, j, k, grid: grid)
         for i in 0..<bs.nx {
           let v = hu[row + i]
-          if sides[row + i] != 0, v >= lo, v <= hi { candidate[p] = 1 }
+          if sides[row + i] != 0, v >= lo, v <= hi {
+            candidate[p] = 1
+            if v >= dense { solid[p] = 1 } else { ggo[p] = 1 }
+          }
           p += 1
         }
       }
     }
-    openSlices(&candidate, size: bs)
+    // Vessels are as dense as consolidation: dense voxels need a wider cross-section to count.
+    let openedGGO = openSlices(ggo, size: bs, radiusMM: parameters.vesselMaxDiameterMM / 2)
+    let openedSolid = openSlices(
+      solid, size: bs, radiusMM: parameters.denseVesselMaxDiameterMM / 2)
+    let opened = zip(openedGGO, openedSolid).map { $0 | $1 }
+    candidate = restoreEdges(opened, candidate: candidate, size: bs)
     return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
   }
 
-  private func openSlices(_ mask: inout [UInt8], size: GridSize) {
-    let radius = parameters.vesselMaxDiameterMM / 2
+  /// The candidates with every in-plane structure narrower than the vessel diameter removed.
+  private func openSlices(_ candidate: [UInt8], size: GridSize, radiusMM radius: Double)
+    -> [UInt8]
+  {
+    var mask = candidate
     let (sx, sy) = (grid.spacingX, grid.spacingY)
     mask.withUnsafeMutableBufferPointer { m in
       let shared = SendablePointer(m)
@@ -65,6 +81,32 @@ struct LesionDetector {
         }
       }
     }
+    return mask
+  }
+
+  /// Candidates within about one pixel of what survived the opening: a digital disk cannot
+  /// sweep the corners of a rasterised outline, so the opening alone shaves lesion edges
+  /// (about 7 % of a 12 mm nodule); vessels removed entirely do not come back, and a vessel
+  /// touching a lesion comes back only for that pixel.
+  private func restoreEdges(_ opened: [UInt8], candidate: [UInt8], size: GridSize) -> [UInt8] {
+    var grown = opened
+    let radius = min(
+      parameters.vesselMaxDiameterMM / 2,
+      Self.edgeRestorePixels * max(grid.spacingX, grid.spacingY))
+    let (sx, sy) = (grid.spacingX, grid.spacingY)
+    grown.withUnsafeMutableBufferPointer { m in
+      let shared = SendablePointer(m)
+      _ = ParallelSlices.map(count: size.nz, threads: threads) { _, slices in
+        var morph = SliceMorphology(width: size.nx, height: size.ny, spacingX: sx, spacingY: sy)
+        for k in slices {
+          let slice = UnsafeMutableBufferPointer(
+            start: shared.base + k * size.sliceCount, count: size.sliceCount)
+          morph.dilate(slice, radiusMM: radius)
+        }
+      }
+    }
+    for p in 0..<grown.count where candidate[p] == 0 { grown[p] = 0 }
+    return grown
   }
 
   private func components(of mask: [UInt8], box: VoxelBox, hu: [Int16]) -> LesionComponents {

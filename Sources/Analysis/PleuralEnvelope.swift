@@ -72,13 +72,16 @@ struct PleuralEnvelope {
     let r = parameters.pleuralClosingRadiusMM
     let mx = Int((r / grid.spacingX).rounded(.up)) + 2
     let my = Int((r / grid.spacingY).rounded(.up)) + 2
-    let x0 = max(0, lo.x - mx)
-    let y0 = max(0, lo.y - my)
-    let w = min(grid.nx - 1, hi.x + mx) - x0 + 1
-    let h = min(grid.ny - 1, hi.y + my) - y0 + 1
+    // The work area reaches past the image edge when the lung is close to it, so the closing
+    // never sees the edge as background (which would erode the lung along it).
+    let x0 = lo.x - mx
+    let y0 = lo.y - my
+    let w = hi.x + mx - x0 + 1
+    let h = hi.y + my - y0 + 1
     var local = [UInt8](repeating: 0, count: w * h)
-    for y in 0..<h {
-      for x in 0..<w where sides[base + (y + y0) * grid.nx + x + x0] == side {
+    for y in max(0, -y0)..<min(h, grid.ny - y0) {
+      for x in max(0, -x0)..<min(w, grid.nx - x0)
+      where sides[base + (y + y0) * grid.nx + x + x0] == side {
         local[y * w + x] = 1
       }
     }
@@ -89,8 +92,10 @@ struct PleuralEnvelope {
       morph.fillHoles($0, maxAreaMM2: Self.maxHoleAreaMM2)
     }
     var offsets: [Int] = []
-    for y in 0..<h {
-      for x in 0..<w where local[y * w + x] != 0 { offsets.append((y + y0) * grid.nx + x + x0) }
+    for y in max(0, -y0)..<min(h, grid.ny - y0) {
+      for x in max(0, -x0)..<min(w, grid.nx - x0) where local[y * w + x] != 0 {
+        offsets.append((y + y0) * grid.nx + x + x0)
+      }
     }
     return offsets
   }

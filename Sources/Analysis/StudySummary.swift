@@ -5,8 +5,11 @@
 /// six zones (upper, middle and lower third of each lung by height) instead of the five lobes,
 /// which ctcase does not segment; the total runs from 0 to 30.
 enum StudySummary {
-  /// Upper bounds (percent, exclusive) of scores 1 to 4; above the last is 5.
-  static let scoreBoundsPercent = [5.0, 25.0, 50.0, 75.0]
+  /// Zone involvement bounds (percent) of the 0-5 scale.
+  static let score2FromPercent = 5.0
+  static let score2ToPercent = 25.0
+  static let score4FromPercent = 50.0
+  static let score4ToPercent = 75.0
 
   static func make(
     stats: LesionStatistics, lesions: [LesionMeasurement], grid: ChestGrid,
@@ -56,6 +59,9 @@ enum StudySummary {
   /// The 0-5 score of one zone.
   static func score(lesionVoxels: Int, percent: Double) -> Int {
     guard lesionVoxels > 0 else { return 0 }
-    return 1 + scoreBoundsPercent.filter { percent >= $0 }.count
+    if percent < score2FromPercent { return 1 }
+    if percent <= score2ToPercent { return 2 }
+    if percent < score4FromPercent { return 3 }
+    return percent <= score4ToPercent ? 4 : 5
   }
 }

@@ -32,7 +32,7 @@ public struct SliceMorphology {
 
   /// Keeps only pixels farther than `radiusMM` from every background pixel.
   public mutating func erode(_ mask: UnsafeMutableBufferPointer<UInt8>, radiusMM: Double) {
-    computeDistance(to: mask, invert: true)
+    computeDistance(to: mask, invert: true, radiusMM: radiusMM)
     let r2 = Float(radiusMM * radiusMM)
     for p in 0..<(width * height) where mask[p] != 0 { mask[p] = distance[p] > r2 ? 1 : 0 }
   }
@@ -117,7 +117,7 @@ public struct SliceMorphology {
   /// Fills `distance` with the squared distance to the nearest set (or, inverted, unset) pixel;
   /// with `invert`, the image border counts as unset.
   private mutating func computeDistance(
-    to mask: UnsafeMutableBufferPointer<UInt8>, invert: Bool
+    to mask: UnsafeMutableBufferPointer<UInt8>, invert: Bool, radiusMM: Double = 0
   ) {
     let w = width
     let h = height
@@ -131,20 +131,30 @@ public struct SliceMorphology {
           feature: f, width: w, height: h, spacingX: spacingX, spacingY: spacingY, output: d)
       }
     }
-    if invert { addBorderMargin(mask) }
+    if invert { addBorderMargin(mask, radiusMM: radiusMM) }
   }
 
   /// Erosion treats the outside as background: a set pixel is never farther from the
   /// background than from the first pixel position beyond the image edge.
-  private mutating func addBorderMargin(_ mask: UnsafeMutableBufferPointer<UInt8>) {
+  /// Only pixels closer than `radiusMM` to the edge can change an erosion's outcome, so only
+  /// the bands of that width along the edges are visited.
+  private mutating func addBorderMargin(
+    _ mask: UnsafeMutableBufferPointer<UInt8>, radiusMM: Double
+  ) {
+    let bandX = min(width, Int((radiusMM / spacingX).rounded(.up)) + 1)
+    let bandY = min(height, Int((radiusMM / spacingY).rounded(.up)) + 1)
     for y in 0..<height {
-      for x in 0..<width {
-        let p = y * width + x
-        guard mask[p] != 0 else { continue }
-        let dx = Double(min(x + 1, width - x)) * spacingX
-        let dy = Double(min(y + 1, height - y)) * spacingY
-        let edge = Float(min(dx, dy) * min(dx, dy))
-        if edge < distance[p] { distance[p] = edge }
+      let nearRow = y < bandY || y >= height - bandY
+      let columns: [Range<Int>] =
+        nearRow ? [0..<width] : [0..<bandX, max(bandX, width - bandX)..<width]
+      for range in columns {
+        for x in range where mask[y * width + x] != 0 {
+          let p = y * width + x
+          let dx = Double(min(x + 1, width - x)) * spacingX
+          let dy = Double(min(y + 1, height - y)) * spacingY
+          let edge = Float(min(dx, dy) * min(dx, dy))
+          if edge < distance[p] { distance[p] = edge }
+        }
       }
     }
   }

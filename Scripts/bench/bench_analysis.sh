@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# `make bench-analysis`: time `ctcase analyze` (release) on a full chest CT and compare with the
+# same classical steps in SimpleITK. Prints one table. Arguments: CTCASE_BIN PYTHON SHARED_DATA.
+set -euo pipefail
+bin=$1 python=$2 data=$3
+runs=${BENCH_RUNS:-5}
+threads=${BENCH_THREADS:-2}
+study="$data/covid-ricord-1a-419639-000082/dicom"
+cache=.cache/bench-analysis
+mkdir -p "$cache"
+if [ ! -d "$study" ]; then
+  echo "bench-analysis: $study is missing; nothing to measure" >&2
+  exit 1
+fi
+volume="$cache/ricord.nii"
+[ -f "$volume" ] || "$bin" convert "$study" -o "$volume" >/dev/null
+
+# Reading the uncompressed .nii is part of each run (about 0.1 s); the JSON goes to a file.
+seconds=() peaks=()
+for _ in $(seq "$runs"); do
+  /usr/bin/time -o "$cache/time.txt" -f "%e %M" "$bin" analyze "$volume" --threads "$threads" \
+    --json "$cache/out.json" >/dev/null 2>"$cache/stderr.txt"
+  out=$(tail -1 "$cache/time.txt")
+  seconds+=("${out% *}")
+  peaks+=("${out#* }")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ours=$(median "${seconds[@]}")
+peak_kb=$(printf '%s\n' "${peaks[@]}" | sort -g | tail -1)
+peer=$("$python" Scripts/bench/sitk_peer.py "$volume" "$runs" "$threads")
+dims=$("$python" -c "import nibabel as n,sys; s=n.load(sys.argv[1]).shape; print(*s)" "$volume")
+read -r nx ny nz <<<"$dims"
+voxel_mb=$(awk -v a="$nx" -v b="$ny" -v c="$nz" 'BEGIN {printf "%.1f", a*b*c*2/1048576}')
+
+printf '\nbench-analysis: RICORD chest CT %sx%sx%s (int16 %s MiB), %s threads, median of %s\n' \
+  "$nx" "$ny" "$nz" "$voxel_mb" "$threads" "$runs"
+printf '| measure | value | target |\n|---|---|---|\n'
+printf '| ctcase analyze (read .nii + full analysis) | %s s | <= 1.5 s |\n' "$ours"
+printf '| SimpleITK classical steps (threshold, CC, closing, opening, CC) | %s s | - |\n' "$peer"
+awk -v p="$peer" -v o="$ours" 'BEGIN {printf "| speed ratio SimpleITK / ctcase | %.2fx | >= 5x |\n", p/o}'
+awk -v k="$peak_kb" -v m="$voxel_mb" \
+  'BEGIN {printf "| peak memory | %.0f MiB = %.2fx int16 size | <= 4x |\n", k/1024, k/1024/m}'
