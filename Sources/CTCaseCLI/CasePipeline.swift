@@ -107,7 +107,8 @@ enum CasePipeline {
         measurements.lesions.count, measurements.lesionVolumeML, measurements.poPercent))
     return PendingStudy(
       study: study, loaded: loaded, analysis: measurements, lesionMap: analysis.lesionMap,
-      labels: analysis.labels, surface: surface, dicomDate: loaded.metadata.studyDate.flatMap { CalendarDate($0) })
+      labels: analysis.labels, surface: surface,
+      dicomDate: loaded.metadata.studyDate.flatMap { CalendarDate($0) })
   }
 
   private static func align(

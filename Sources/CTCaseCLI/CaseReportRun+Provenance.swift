@@ -12,7 +12,8 @@ extension CaseReportRun {
   ) throws -> Provenance {
     let manifestURL = result.manifest.source
     let manifestHash =
-      result.manifest.builtFromFolder ? FileHash.sha256(Data()) : try FileHash.sha256(of: manifestURL)
+      result.manifest.builtFromFolder
+      ? FileHash.sha256(Data()) : try FileHash.sha256(of: manifestURL)
     let manifestPath = relativePath(
       of: manifestURL, from: output.deletingLastPathComponent().standardizedFileURL)
 
@@ -29,7 +30,8 @@ extension CaseReportRun {
       parameters: try parameterRecord(AnalysisParameters()),
       options: options.record,
       fonts: fonts.files.map {
-        FileRecord(path: URL(fileURLWithPath: $0.path).lastPathComponent, sha256: $0.sha256, bytes: 0)
+        FileRecord(
+          path: URL(fileURLWithPath: $0.path).lastPathComponent, sha256: $0.sha256, bytes: 0)
       },
       inputs: inputRecords(result, deidentify: options.deidentify),
       outputs: [])

@@ -23,7 +23,10 @@ struct ReportOptions: Equatable {
     return r
   }
 
-  init(template: String? = nil, pageSize: PageSize? = nil, rules: String? = nil, deidentify: Bool = false) {
+  init(
+    template: String? = nil, pageSize: PageSize? = nil, rules: String? = nil,
+    deidentify: Bool = false
+  ) {
     self.template = template
     self.pageSize = pageSize
     self.rules = rules

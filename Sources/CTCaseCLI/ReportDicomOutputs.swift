@@ -19,7 +19,8 @@ enum ReportDicomOutputs {
     for (i, study) in rendered.result.studies.enumerated() {
       let stem = String(format: "study-%02d", i + 1)
       if deidentifier != nil && study.metadata.burnedInAnnotation {
-        diagnostics.warning("\(stem): the series says it has burned-in annotation; pixels are not cleaned")
+        diagnostics.warning(
+          "\(stem): the series says it has burned-in annotation; pixels are not cleaned")
       }
       let lesions = lesionSegments(study)
       let segURL = folder.appendingPathComponent("\(stem)-seg.dcm")
@@ -48,7 +49,9 @@ enum ReportDicomOutputs {
     diagnostics.note("report: wrote \(outputs.count - 1) DICOM objects into \(folder.path)")
   }
 
-  private static func component(_ lesion: LesionMeasurement) -> MeasurementReportInput.Lesion.Component {
+  private static func component(_ lesion: LesionMeasurement)
+    -> MeasurementReportInput.Lesion.Component
+  {
     lesion.consolidationVolumeML > lesion.ggoVolumeML ? .consolidation : .groundGlass
   }
 

@@ -1,4 +1,6 @@
 import Foundation
+import Imaging
+import Outputs
 import Report
 
 /// `ctcase report`: Render the PDF case report.
@@ -19,6 +21,8 @@ enum ReportCommand: Subcommand {
       OptionSpec(
         ["--dicom"], value: "DIR",
         help: "Also write DICOM Encapsulated PDF, SR and SEG objects into DIR."),
+      OptionSpec(
+        ["--summary"], value: "FILE", help: "Also write the key figures as JSON (case libraries)."),
     ], minPositionals: 0, maxPositionals: 1)
 
   static func run(_ args: ParsedArguments, context: CommandContext) throws -> ExitCode {
@@ -67,10 +71,16 @@ enum ReportCommand: Subcommand {
       casePath: URL(fileURLWithPath: path), output: url, options: options,
       threads: context.threads, diagnostics: context.diagnostics)
     if let dicom = args.value("--dicom") {
-      try ReportDicomOutputs.write(rendered, report: url, to: URL(fileURLWithPath: dicom),
+      try ReportDicomOutputs.write(
+        rendered, report: url, to: URL(fileURLWithPath: dicom),
         deidentify: options.deidentify, diagnostics: context.diagnostics)
     }
-    context.diagnostics.note("report: wrote \(url.path) and \(rendered.provenanceURL.lastPathComponent)")
+    if let summary = args.value("--summary") {
+      let figures = CaseSummary(rendered, reportName: url.lastPathComponent)
+      try AtomicFile.write(try CanonicalJSON.encode(figures), to: URL(fileURLWithPath: summary))
+    }
+    context.diagnostics.note(
+      "report: wrote \(url.path) and \(rendered.provenanceURL.lastPathComponent)")
     return .success
   }
 }

@@ -39,7 +39,8 @@ enum VerifyCommand: Subcommand {
       for d in differences { context.output("differs: \(d)") }
       return .failure
     }
-    context.output("identical: \(report.lastPathComponent) re-renders byte for byte from its inputs")
+    context.output(
+      "identical: \(report.lastPathComponent) re-renders byte for byte from its inputs")
     return .success
   }
 

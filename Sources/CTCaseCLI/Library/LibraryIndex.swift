@@ -1,0 +1,106 @@
+import Foundation
+import Imaging
+
+/// The key figures of one rendered case, written as `summary.json` in its library folder and
+/// gathered into the library's index. De-identified libraries carry no names, IDs, dates of
+/// birth or free-text titles here: only the neutral case id and figures.
+struct CaseSummary: Codable, Equatable {
+  struct FiredRule: Codable, Equatable {
+    var rule: String
+    var firstStudyIndex: Int
+    var firstDayFromOnset: Int?
+
+    enum CodingKeys: String, CodingKey {
+      case rule
+      case firstStudyIndex = "first_study_index"
+      case firstDayFromOnset = "first_day_from_onset"
+    }
+  }
+
+  var id: String
+  var title: String
+  var studyCount: Int
+  var daysFromOnset: [Int?]
+  var lastLesionVolumeML: Double
+  var maxPOPercent: Double
+  var maxSeverityScore: Int
+  var trackCount: Int
+  var decisions: [FiredRule]
+  var report: String
+  /// `CaseFingerprint` of the inputs the outputs were made from.
+  var sourceFingerprint: String
+
+  enum CodingKeys: String, CodingKey {
+    case id, title
+    case studyCount = "study_count"
+    case daysFromOnset = "days_from_onset"
+    case lastLesionVolumeML = "last_lesion_volume_ml"
+    case maxPOPercent = "max_po_percent"
+    case maxSeverityScore = "max_severity_score"
+    case trackCount = "track_count"
+    case decisions, report
+    case sourceFingerprint = "source_fingerprint"
+  }
+}
+
+/// One row of the library index: a case and whether it rendered.
+struct LibraryIndexRow: Codable, Equatable {
+  var id: String
+  var status: String
+  var summary: CaseSummary?
+}
+
+/// Writes the library's `index.json` and `index.csv` from the cases' summaries.
+enum LibraryIndex {
+  static let summaryFileName = "summary.json"
+
+  /// Reads every case's summary that exists (any shard may have written it).
+  static func rows(for plan: LibraryPlan, failures: [String: String]) -> [LibraryIndexRow] {
+    plan.cases.map { c in
+      let url = plan.folder(of: c).appendingPathComponent(summaryFileName)
+      if let data = try? Data(contentsOf: url),
+        let summary = try? JSONDecoder().decode(CaseSummary.self, from: data)
+      {
+        return LibraryIndexRow(id: c.id, status: "ok", summary: summary)
+      }
+      return LibraryIndexRow(id: c.id, status: failures[c.id] != nil ? "failed" : "missing")
+    }
+  }
+
+  static func json(_ rows: [LibraryIndexRow]) throws -> Data {
+    try CanonicalJSON.encode(
+      ["schema": AnyEncodable("ctcase.library/1"), "cases": AnyEncodable(rows)])
+  }
+
+  /// One line per case; decisions as `rule@day` separated by semicolons.
+  static func csv(_ rows: [LibraryIndexRow]) -> Data {
+    var lines = [
+      "id,status,studies,last_lesion_volume_ml,max_po_percent,max_severity_score,tracks,decisions"
+    ]
+    for row in rows {
+      guard let s = row.summary else {
+        lines.append("\(row.id),\(row.status),,,,,,")
+        continue
+      }
+      let decisions = s.decisions.map {
+        "\($0.rule)@day\($0.firstDayFromOnset.map(String.init) ?? "?")"
+      }
+      lines.append(
+        [
+          s.id, row.status, "\(s.studyCount)", format(s.lastLesionVolumeML),
+          format(s.maxPOPercent), "\(s.maxSeverityScore)", "\(s.trackCount)",
+          decisions.joined(separator: ";"),
+        ].joined(separator: ","))
+    }
+    return Data((lines.joined(separator: "\n") + "\n").utf8)
+  }
+
+  private static func format(_ v: Double) -> String { String(format: "%.2f", locale: nil, v) }
+}
+
+/// Type erasure so an index can mix a schema string and rows in one sorted-key object.
+struct AnyEncodable: Encodable {
+  private let encodeValue: (Encoder) throws -> Void
+  init<T: Encodable>(_ value: T) { encodeValue = value.encode }
+  func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
+}
