@@ -58,9 +58,9 @@ release: deps
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Plugins
 
-test: deps lint
+test: deps lint release
 	@mkdir -p $(CACHE)
-	CTCASE_SHARED_DATA=$(SHARED_DATA) CTCASE_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test 2>&1 \
+	CTCASE_BIN=$(abspath $(RELEASE_BIN)) CTCASE_SHARED_DATA=$(SHARED_DATA) CTCASE_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test 2>&1 \
 	  | tee $(CACHE)/test.log; exit $${PIPESTATUS[0]}
 
 bench: release $(BENCH_TARGETS)

@@ -76,3 +76,22 @@ public enum TestEnvironment {
     )
   }
 }
+
+extension TestEnvironment {
+  /// The release `ctcase` executable for end-to-end tests that run whole cases (a debug build
+  /// is 10-35x slower at voxel work): `CTCASE_BIN`, else `.build/release/ctcase`.
+  public static var releaseBinary: URL? {
+    if let env = ProcessInfo.processInfo.environment["CTCASE_BIN"], !env.isEmpty,
+      FileManager.default.isExecutableFile(atPath: env)
+    {
+      return URL(fileURLWithPath: env)
+    }
+    let local = packageRoot.appendingPathComponent(".build/release/ctcase")
+    return FileManager.default.isExecutableFile(atPath: local.path) ? local : nil
+  }
+
+  public static var hasReleaseBinary: Bool { releaseBinary != nil }
+
+  public static let noReleaseBinaryReason = Comment(
+    rawValue: "skipped: no release ctcase binary (make test builds one and sets CTCASE_BIN)")
+}
