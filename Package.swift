@@ -52,7 +52,7 @@ let package = Package(
     .target(
       name: "Outputs",
       dependencies: [
-        "Report", "Ingest", "CDicom", "CNifti", "CCairo", "CPango", "CNrrd",
+        "Report", "Ingest", "CDicom", "CNifti", "CCairo", "CPango", "CNrrd", "CCrypto",
       ]),
     .target(name: "Phantom", dependencies: ["Imaging", "Outputs", "CDicom"]),
     .target(

@@ -1,5 +1,6 @@
 #ifndef CCRYPTO_SHIM_H
 #define CCRYPTO_SHIM_H
-// OpenSSL's libcrypto, for SHA-256 of input files (EVP digest interface).
+// OpenSSL's libcrypto, for SHA-256 of files and HMAC-SHA-256 (EVP and HMAC interfaces).
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #endif

@@ -1,108 +1,29 @@
+import CCrypto
 import Foundation
 
-/// SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104), used to derive UIDs and pseudonyms.
-///
-/// Foundation on Linux has no digest API and the package takes no outside Swift packages, so
-/// this small implementation lives here. It is checked against the FIPS and RFC 4231 test
+/// SHA-256 and HMAC-SHA-256 over byte arrays, used to derive UIDs and pseudonyms; both are
+/// OpenSSL's libcrypto (`EVP_Digest`, `HMAC`), checked against the FIPS and RFC 4231 test
 /// vectors in `DicomSHA256Tests`.
 enum DicomSHA256 {
+  static let digestBytes = 32
+
   /// The 32-byte digest of `message`.
   static func digest(_ message: [UInt8]) -> [UInt8] {
-    var state = initialState
-    var padded = message
-    padded.append(0x80)
-    while padded.count % blockBytes != blockBytes - lengthBytes { padded.append(0) }
-    let bitLength = UInt64(message.count) &* 8
-    for shift in stride(from: 56, through: 0, by: -8) {
-      padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-    }
-
-    padded.withUnsafeBufferPointer { bytes in
-      var schedule = [UInt32](repeating: 0, count: roundConstants.count)
-      schedule.withUnsafeMutableBufferPointer { w in
-        roundConstants.withUnsafeBufferPointer { k in
-          for start in stride(from: 0, to: bytes.count, by: blockBytes) {
-            compress(&state, UnsafeBufferPointer(rebasing: bytes[start..<start + blockBytes]), w, k)
-          }
-        }
-      }
-    }
-
-    return state.flatMap { word in
-      stride(from: 24, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt32($0)) }
-    }
+    var out = [UInt8](repeating: 0, count: digestBytes)
+    var length: UInt32 = 0
+    let ok = EVP_Digest(message, message.count, &out, &length, EVP_sha256(), nil)
+    precondition(ok == 1 && length == digestBytes, "EVP_Digest(SHA-256) failed")
+    return out
   }
 
-  /// The digest of the UTF-8 bytes of `text`.
   static func digest(_ text: String) -> [UInt8] { digest(Array(text.utf8)) }
 
   /// HMAC-SHA-256 of `message` under `key`.
   static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
-    var block = key.count > blockBytes ? digest(key) : key
-    block += [UInt8](repeating: 0, count: blockBytes - block.count)
-    let inner = block.map { $0 ^ innerPad } + message
-    let outer = block.map { $0 ^ outerPad } + digest(inner)
-    return digest(outer)
-  }
-
-  private static let blockBytes = 64
-  private static let lengthBytes = 8
-  private static let innerPad: UInt8 = 0x36
-  private static let outerPad: UInt8 = 0x5c
-
-  private static let initialState: [UInt32] = [
-    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-    0x5be0_cd19,
-  ]
-
-  private static let roundConstants: [UInt32] = [
-    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
-    0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
-    0x9bdc_06a7, 0xc19b_f174, 0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f,
-    0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da, 0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7,
-    0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967, 0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc,
-    0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85, 0xa2bf_e8a1, 0xa81a_664b,
-    0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070, 0x19a4_c116,
-    0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7,
-    0xc671_78f2,
-  ]
-
-  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-
-  private static func compress(
-    _ state: inout [UInt32], _ block: UnsafeBufferPointer<UInt8>,
-    _ w: UnsafeMutableBufferPointer<UInt32>, _ roundConstants: UnsafeBufferPointer<UInt32>
-  ) {
-    for t in 0..<16 {
-      w[t] =
-        UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
-        | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
-    }
-    for t in 16..<64 {
-      let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-      let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
-
-    var (a, b, c, d) = (state[0], state[1], state[2], state[3])
-    var (e, f, g, h) = (state[4], state[5], state[6], state[7])
-    for t in 0..<64 {
-      let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choice &+ roundConstants[t] &+ w[t]
-      let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      (h, g, f, e) = (g, f, e, d &+ t1)
-      (d, c, b, a) = (c, b, a, t1 &+ s0 &+ majority)
-    }
-    state[0] = state[0] &+ a
-    state[1] = state[1] &+ b
-    state[2] = state[2] &+ c
-    state[3] = state[3] &+ d
-    state[4] = state[4] &+ e
-    state[5] = state[5] &+ f
-    state[6] = state[6] &+ g
-    state[7] = state[7] &+ h
+    var out = [UInt8](repeating: 0, count: digestBytes)
+    var length: UInt32 = 0
+    let result = HMAC(EVP_sha256(), key, Int32(key.count), message, message.count, &out, &length)
+    precondition(result != nil && length == digestBytes, "HMAC(SHA-256) failed")
+    return out
   }
 }
