@@ -34,7 +34,7 @@ enum ReportCommand: Subcommand {
     }
     var timings = StageTimings()
     let input = try timings.measure("input (example build or JSON read)") {
-      try ReportInputSource.load(args, command: "report")
+      try ReportInputSource.load(args, command: "report", context: context)
     }
     let template = try ReportInputSource.template(args)
     let pageSize = try ReportInputSource.pageSize(args)

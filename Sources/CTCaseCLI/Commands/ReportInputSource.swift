@@ -1,29 +1,40 @@
+import Analysis
 import Foundation
+import Imaging
 import Report
 
 /// Where `report` and `figures` get their `ReportInput`: the built-in example, or a
 /// `ctcase.report-input/1` JSON file. A case manifest needs the pipeline (course stage),
 /// which is mapped in once it lands.
 enum ReportInputSource {
-  static func load(_ args: ParsedArguments, command: String) throws -> ReportInput {
+  static func load(_ args: ParsedArguments, command: String, context: CommandContext) throws
+    -> ReportInput
+  {
     if args.flag("--example") { return ExampleReportInput.make() }
     guard let path = args.positionals.first else {
       throw UsageError("\(command): give a case file or --example")
     }
     let url = URL(fileURLWithPath: path)
-    guard let data = try? Data(contentsOf: url) else {
-      throw ReportError.invalidInput(field: path, problem: "file cannot be read")
-    }
-    guard let input = try? JSONDecoder().decode(ReportInput.self, from: data),
+    guard let data = try? Data(contentsOf: url),
+      let input = try? JSONDecoder().decode(ReportInput.self, from: data),
       input.schema == ReportInput.currentSchema
     else {
-      // TODO: running the chain from a case manifest needs CasePipeline (branch course);
-      // until it is merged only report-input JSON and --example are accepted.
-      throw ReportError.invalidInput(
-        field: path,
-        problem: "not a \(ReportInput.currentSchema) file (case manifests need the pipeline)")
+      return try fromCase(url, args: args, context: context)
     }
     return input
+  }
+
+  /// Runs the chain on a case manifest or folder and maps the result for drawing.
+  private static func fromCase(_ url: URL, args: ParsedArguments, context: CommandContext) throws
+    -> ReportInput
+  {
+    let result = try CasePipeline.run(
+      casePath: url, rules: args.value("--rules"), threads: context.threads,
+      diagnostics: context.diagnostics)
+    let summary = ReportProvenance(
+      toolVersion: ToolVersion.string, buildCommit: ToolVersion.buildCommit,
+      parameters: AnalysisParameters(), reproduceCommand: "")
+    return ReportInputBuilder(result: result, provenance: summary, deidentifier: nil).build()
   }
 
   static func template(_ args: ParsedArguments) throws -> ReportTemplate {

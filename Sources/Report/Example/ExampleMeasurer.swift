@@ -53,6 +53,8 @@ struct ExampleMeasurer {
   static func decode(_ object: [String: Any]) -> StudyMeasurements {
     // The dictionary holds only strings, numbers, booleans, arrays and dictionaries built
     // above, and its keys are exactly the Codable keys: encoding and decoding cannot fail.
+    var object = object
+    object["method"] = StudyMeasurements.methodNote
     let data = try! JSONSerialization.data(withJSONObject: object)
     return try! JSONDecoder().decode(StudyMeasurements.self, from: data)
   }

@@ -66,7 +66,8 @@ public struct TrendChart {
     elements += panel.xAxis(ticks: xTicks(), title: dayAxisTitle)
     elements += panel.stageBands(stageSpans())
     for item in series { elements += panel.draw(item) }
-    elements += panel.legend(series)
+    // Unnamed series (small tracks beyond the legend's limit) are drawn but not listed.
+    elements += panel.legend(series.filter { !$0.name.isEmpty })
     return elements
   }
 
@@ -94,13 +95,24 @@ public struct TrendChart {
     return spans
   }
 
+  /// Tracks named in the legend: the largest by peak volume; the rest are drawn unnamed.
+  static let legendTrackLimit = 6
+
+  private func peakVolume(_ track: ReportTrack) -> Double {
+    track.points.map(\.volumeML).max() ?? 0
+  }
+
   private func volumeSeries() -> [ChartPanel.Series] {
     let days = input.studyDays
+    let named = Set(
+      input.tracks.sorted { peakVolume($0) > peakVolume($1) }.prefix(Self.legendTrackLimit).map(
+        \.id))
     var series = input.tracks.map { track in
       let look = style.trackLook(track.colorIndex)
       let points = track.points.map { (x: Double(days[$0.studyIndex]), y: $0.volumeML) }
       return ChartPanel.Series(
-        name: track.id, points: points, stroke: look.stroke, marker: look.marker,
+        name: named.contains(track.id) ? track.id : "", points: points, stroke: look.stroke,
+        marker: look.marker,
         filledMarker: true)
     }
     let total = zip(days, input.studies).map { (x: Double($0), y: $1.measurements.lesionVolumeML) }
