@@ -76,6 +76,9 @@ extension AnalysisParameters {
     case .nodularMaxDiameterMM: return \.nodularMaxDiameterMM
     case .nodularMinCompactness: return \.nodularMinCompactness
     case .mixedMinFraction: return \.mixedMinFraction
+    case .minConsolidationVolumeML: return \.minConsolidationVolumeML
+    case .sheetMaxThicknessMM: return \.sheetMaxThicknessMM
+    case .sheetMinAreaMM2: return \.sheetMinAreaMM2
     }
   }
 
@@ -102,7 +105,11 @@ extension AnalysisParameters {
       .minLesionVolumeML, .vesselMaxDiameterMM, .denseVesselMaxDiameterMM,
       .peripheralDistanceMM, .airwayMaxAreaMM2,
       .pleuralClosingRadiusMM, .lungSplitMaxErosionMM, .minLungVolumeML, .nodularMaxDiameterMM,
+      .sheetMaxThicknessMM, .sheetMinAreaMM2,
     ]
+    guard minConsolidationVolumeML >= 0 else {
+      throw fail(.minConsolidationVolumeML, "must not be negative")
+    }
     for key in positive where value(key) <= 0 { throw fail(key, "must be positive") }
     let fractions: [CodingKeys] = [
       .minLungComponentFraction, .nodularMinCompactness, .mixedMinFraction,

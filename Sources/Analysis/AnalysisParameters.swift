@@ -8,7 +8,7 @@
 /// so they mean the same on 1 mm and 8 mm slices. Users override any subset from a JSON file
 /// (`AnalysisParameters.load(from:)`); the keys are the snake_case names in `CodingKeys`.
 public struct AnalysisParameters: Sendable, Codable, Equatable {
-  public static let currentVersion = "ctcase.params/1"
+  public static let currentVersion = "ctcase.params/2"
 
   public var version: String
   /// Lung air threshold for the initial lung mask (HU); lung parenchyma lies below it.
@@ -52,6 +52,17 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
   /// A lesion is mixed when both its GGO and consolidation parts reach this volume fraction;
   /// consolidation when the GGO part is below it.
   public var mixedMinFraction: Double
+  /// Lesions almost all of consolidation density (ground-glass part below `mixedMinFraction`)
+  /// smaller than this (mL) are dropped: they are segments of vessels wider than
+  /// `denseVesselMaxDiameterMM` cut across by the slices. Solid nodules smaller than this are
+  /// not reported (the acceptance floor is 0.5 mL).
+  public var minConsolidationVolumeML: Double
+  /// Sheet suppression: a lesion whose mean thickness (volume over axial footprint area, mm) is
+  /// below this is a fissure or an in-plane vessel ...
+  public var sheetMaxThicknessMM: Double
+  /// ... provided its axial footprint covers at least this area (mm^2), so small nodules on
+  /// thin slices are never judged by thickness.
+  public var sheetMinAreaMM2: Double
 
   public init(
     version: String = AnalysisParameters.currentVersion, lungThresholdHU: Double = -320,
@@ -63,7 +74,9 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     airwayBelowCarinaMM: Double = 40, pleuralClosingRadiusMM: Double = 10,
     lungSplitMaxErosionMM: Double = 20, minLungComponentFraction: Double = 0.05,
     minLungVolumeML: Double = 300, nodularMaxDiameterMM: Double = 30,
-    nodularMinCompactness: Double = 0.3, mixedMinFraction: Double = 0.2
+    nodularMinCompactness: Double = 0.3, mixedMinFraction: Double = 0.2,
+    minConsolidationVolumeML: Double = 0.5, sheetMaxThicknessMM: Double = 3,
+    sheetMinAreaMM2: Double = 100
   ) {
     self.version = version
     self.lungThresholdHU = lungThresholdHU
@@ -85,6 +98,9 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     self.nodularMaxDiameterMM = nodularMaxDiameterMM
     self.nodularMinCompactness = nodularMinCompactness
     self.mixedMinFraction = mixedMinFraction
+    self.minConsolidationVolumeML = minConsolidationVolumeML
+    self.sheetMaxThicknessMM = sheetMaxThicknessMM
+    self.sheetMinAreaMM2 = sheetMinAreaMM2
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
@@ -108,5 +124,8 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     case nodularMaxDiameterMM = "nodular_max_diameter_mm"
     case nodularMinCompactness = "nodular_min_compactness"
     case mixedMinFraction = "mixed_min_fraction"
+    case minConsolidationVolumeML = "min_consolidation_volume_ml"
+    case sheetMaxThicknessMM = "sheet_max_thickness_mm"
+    case sheetMinAreaMM2 = "sheet_min_area_mm2"
   }
 }

@@ -18,7 +18,8 @@ struct LesionComponents: Sendable {
 /// as dense as lesions but thin: an in-plane opening with a disk of half `vesselMaxDiameterMM`
 /// removes every structure whose cross-section is narrower than that diameter, in whatever
 /// direction it runs, and so does the partial-volume rim along the pleura. What remains is
-/// connected in 3D (6-connected) and lesions below `minLesionVolumeML` are dropped as specks.
+/// connected in 3D (6-connected) and lesions below `minLesionVolumeML` are dropped as specks;
+/// `LesionShapeFilter` drops fissure sheets and dense vessel segments.
 struct LesionDetector {
   /// At most this many lesions get ids (the map is 16-bit); smaller ones beyond are dropped.
   static let maxLesions = Int(UInt16.max)
@@ -115,9 +116,11 @@ struct LesionDetector {
       .trim(labels: &cc.labels, count: cc.count, hu: hu, box: box)
     cc.sizes = [Int](repeating: 0, count: cc.count + 1)
     for c in cc.labels where c > 0 { cc.sizes[Int(c)] += 1 }
+    let shapeKeeps = LesionShapeFilter(grid: grid, parameters: parameters)
+      .keep(labels: cc.labels, count: cc.count, hu: hu, box: box)
     let minVoxels = parameters.minLesionVolumeML / grid.voxelML
     let kept = (0..<cc.count).map { $0 + 1 }
-      .filter { Double(cc.sizes[$0]) >= minVoxels }
+      .filter { Double(cc.sizes[$0]) >= minVoxels && shapeKeeps[$0] }
       .sorted { cc.sizes[$0] > cc.sizes[$1] || (cc.sizes[$0] == cc.sizes[$1] && $0 < $1) }
       .prefix(Self.maxLesions)
     var idOf = [UInt16](repeating: 0, count: cc.count + 1)
