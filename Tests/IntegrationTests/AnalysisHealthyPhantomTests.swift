@@ -1,13 +1,12 @@
-import Analysis
 import Foundation
-import Phantom
+import TestSupport
 import Testing
 
-/// False positives on the lesion-free `healthy` phantom, first study at its own thin scan (the
-/// coarse 96x96 test scan has 3.75 mm pixels, where every vessel and partial-volume edge
-/// looks like a lesion, so it cannot measure this). The phantom has lungs, a vessel tree,
-/// fissures, heart and diaphragm but no lesion: every reported lesion is a false positive.
-@Suite struct AnalysisHealthyPhantomTests {
+/// False positives on the lesion-free `healthy` phantom at its full thin scan, through the
+/// release binary (a debug analysis of 512x512x241 voxels takes minutes). The phantom has lungs,
+/// a vessel tree, fissures, heart and diaphragm but no lesion: every lesion is a false positive.
+@Suite(.enabled(if: TestEnvironment.hasReleaseBinary, TestEnvironment.noReleaseBinaryReason))
+struct AnalysisHealthyPhantomTests {
   /// Most false lesions allowed per study. The issue asks for at most 0.5 per study on average
   /// and 0 on `healthy` where possible; the hilar vessel roots (dense blobs wider than the
   /// dense-vessel opening where the trunks leave the hilum) are still reported, one per lung.
@@ -15,15 +14,24 @@ import Testing
   static let maxFalsePositivesPerStudy = 2
 
   @Test func healthyPhantomHasFewFalseLesions() throws {
-    let generator = PhantomGenerator(preset: .healthy, seed: 1)
-    for index in 0..<1 {
-      let (volume, _, truth) = generator.makeStudy(index: index, threads: 2)
-      #expect(truth.lesions.isEmpty)
-      let m = try LungAnalyzer(threads: 2).analyze(volume).measurements
-      print("healthy study \(index): \(m.lesions.count) lesions, \(m.lesionVolumeML) mL")
-      #expect(
-        m.lesions.count <= Self.maxFalsePositivesPerStudy,
-        "study \(index): \(m.lesions.count) false lesions, \(m.lesionVolumeML) mL")
-    }
+    let binary = try #require(TestEnvironment.releaseBinary)
+    let folder = try TestEnvironment.makeTemporaryDirectory("ctcase-healthy")
+    let made = try TestEnvironment.run(
+      binary, ["-q", "phantom", "--preset", "healthy", "--seed", "1", "--out", folder.path])
+    #expect(made.status == 0, "\(made.stderr)")
+    let study = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        .first { $0.hasPrefix("ct-") })
+    let json = folder.appendingPathComponent("analysis.json")
+
+    let run = try TestEnvironment.run(
+      binary,
+      ["-q", "analyze", folder.appendingPathComponent(study).path, "--json", json.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any]
+    let lesions = try #require(object?["lesions"] as? [[String: Any]])
+    #expect(
+      lesions.count <= Self.maxFalsePositivesPerStudy,
+      "\(lesions.count) false lesions on the healthy phantom")
   }
 }
