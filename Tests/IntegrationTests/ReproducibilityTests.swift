@@ -76,6 +76,13 @@ struct ReproducibilityTests {
     ).sorted()
     #expect(names.count == 7)  // SEG and SR per study (3), Encapsulated PDF
     for name in names {
+      let check = try TestEnvironment.run(
+        URL(fileURLWithPath: "/usr/bin/dciodvfy"),
+        [out.appendingPathComponent("dicom-one/\(name)").path])
+      let errors = (check.stdout + check.stderr).split(separator: "\n").filter {
+        $0.hasPrefix("Error")
+      }
+      #expect(errors.isEmpty, "dciodvfy \(name): \(errors.prefix(3))")
       #expect(
         try Self.sha(out.appendingPathComponent("dicom-one/\(name)"))
           == Self.sha(out.appendingPathComponent("dicom-two/\(name)")), "\(name)")
