@@ -10,7 +10,8 @@ struct BuildInfoPlugin: BuildToolPlugin {
     let root = context.package.directoryURL.path
     let script = """
       commit=$(git -C '\(root)' rev-parse HEAD 2>/dev/null || echo unknown)
-      if [ "$commit" != unknown ] && [ -n "$(git -C '\(root)' status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+      changes=$(git -C '\(root)' status --porcelain --untracked-files=no 2>/dev/null)
+      if [ "$commit" != unknown ] && [ -n "$changes" ]; then
         commit="$commit-modified"
       fi
       text="/// Generated at build time by BuildInfoPlugin.

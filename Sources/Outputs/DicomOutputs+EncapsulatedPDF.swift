@@ -10,8 +10,9 @@ extension DicomOutputs {
   /// Writes `pdf` as an Encapsulated PDF Storage object (PS3.3 A.45.1) at `url`.
   ///
   /// Patient and study attributes come from `source`, with a new series; Document Title is
-  /// `title`; Source Instance Sequence lists the source images. DICOM pads an odd-length document with one zero byte; Encapsulated Document
-  /// Length records the true length so `dcm2pdf` returns the PDF byte for byte.
+  /// `title`; Source Instance Sequence lists the source images. DICOM pads an odd-length
+  /// document with one zero byte; Encapsulated Document Length records the true length so
+  /// `dcm2pdf` returns the PDF byte for byte.
   /// - Parameters:
   ///   - pdf: the PDF file bytes (must start with `%PDF-`).
   ///   - source: metadata of the CT study the report belongs to (the last study).
