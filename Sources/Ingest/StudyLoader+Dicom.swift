@@ -46,7 +46,8 @@ extension StudyLoader {
     try HounsfieldCheck.verify(volume, path: group.first.path)
 
     var metadata = self.metadata(group, stack: stack)
-    metadata.selectionReason = reason
+    metadata.selectionReason = reason.englishText
+    metadata.seriesChoice = reason
     let warnings = scan.warnings + headerWarnings(group) + stack.warnings + decodeWarnings
     return LoadedStudy(
       volume: volume, metadata: metadata, warnings: warnings, inputFiles: inputFiles)

@@ -58,8 +58,9 @@ public enum StudyLoader {
     try HounsfieldCheck.verify(volume, path: path)
     let url = URL(fileURLWithPath: path)
     let name = url.lastPathComponent
-    let metadata = StudyMetadata(
-      seriesDescription: name, selectionReason: "the only volume in \(name)")
+    let choice = SeriesChoice(kind: .volumeFile, fileName: name)
+    var metadata = StudyMetadata(seriesDescription: name, selectionReason: choice.englishText)
+    metadata.seriesChoice = choice
     // TODO: a detached NRRD header (.nhdr) is hashed alone; its data file is not listed in
     // inputFiles, so provenance misses a change to the voxels of such an input.
     let input = InputFile(
