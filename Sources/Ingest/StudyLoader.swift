@@ -61,11 +61,15 @@ public enum StudyLoader {
     let choice = SeriesChoice(kind: .volumeFile, fileName: name)
     var metadata = StudyMetadata(seriesDescription: name, selectionReason: choice.englishText)
     metadata.seriesChoice = choice
-    // TODO: a detached NRRD header (.nhdr) is hashed alone; its data file is not listed in
-    // inputFiles, so provenance misses a change to the voxels of such an input.
-    let input = InputFile(
-      path: path, sha256: try FileHash.sha256(of: url), byteCount: try byteCount(path))
-    return LoadedStudy(volume: volume, metadata: metadata, warnings: warnings, inputFiles: [input])
+
+    // A detached NRRD header is only half the input: its data files are hashed too.
+    let dataFiles = InputScanner.isNrrd(path) ? try NrrdReader.dataFiles(path) : []
+    let inputs = try ([path] + dataFiles).map { file in
+      InputFile(
+        path: file, sha256: try FileHash.sha256(of: URL(fileURLWithPath: file)),
+        byteCount: try byteCount(file))
+    }
+    return LoadedStudy(volume: volume, metadata: metadata, warnings: warnings, inputFiles: inputs)
   }
 
   /// The size of a file in bytes.
