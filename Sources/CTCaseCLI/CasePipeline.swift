@@ -96,7 +96,9 @@ enum CasePipeline {
   ) throws -> PendingStudy {
     let loaded = try StudyLoader.load([study.url], options: LoadOptions(threads: analyzer.threads))
     for w in loaded.warnings { diagnostics.warning(w.description) }
-    let analysis = try analyzer.analyze(loaded.volume)
+    let analysis = try StudyAnalysisFailure.naming(study.path) {
+      try analyzer.analyze(loaded.volume)
+    }
     var measurements = analysis.measurements
     measurements.seriesInstanceUID = loaded.metadata.seriesInstanceUID
     let surface = LungSurface(

@@ -18,6 +18,7 @@ extension StudyLoader {
       let group = scan.groups[index]
       inventory.selectedSeriesInstanceUID = group.seriesInstanceUID
       inventory.selectionReason = reason.englishText
+      inventory.warnings += mixedStudiesWarning(scan.groups, chosen: group)
       inventory.warnings += headerWarnings(group)
       inventory.warnings += try SliceStack.build(group).warnings
     } catch let error as IngestError {
