@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 
 extension CaseManifest {
   /// Builds a case from a folder whose sub-folders are one study each (sorted by name for now;

@@ -1,4 +1,5 @@
 import Analysis
+import Imaging
 
 /// Which way a figure moved since the previous study.
 public enum Trend: String, Sendable, Codable, Equatable {

@@ -1,4 +1,5 @@
 import Course
+import Imaging
 
 /// A figure a rule read, with its unit ("" for counts and ratios).
 public struct DecisionFigure: Sendable, Equatable, Codable {

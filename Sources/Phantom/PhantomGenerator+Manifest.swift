@@ -1,3 +1,5 @@
+import Imaging
+
 extension PhantomGenerator {
   /// The case manifest for this phantom; study paths are `<prefix>ct-YYYY-MM-DD`.
   ///
@@ -6,7 +8,7 @@ extension PhantomGenerator {
   /// CT, isolation after the CT alert, a positive test two days later.
   public func caseManifest(studyPathPrefix: String) -> CaseManifest {
     let onset = PhantomGenerator.onsetDate
-    let day = { (offset: Int) in CalendarDate.adding(days: offset, to: onset) }
+    let day = { (offset: Int) in PhantomGenerator.onsetDay.adding(days: offset).description }
     let studies = (0..<studyCount).map { n in
       CaseManifest.Study(
         path: studyPathPrefix + studyFolderName(index: n), date: studyDate(index: n),

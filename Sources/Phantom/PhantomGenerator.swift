@@ -15,6 +15,8 @@ public struct PhantomGenerator: Sendable {
 
   /// Symptom onset of every synthetic case; study dates are counted from it.
   public static let onsetDate = "2020-01-20"
+  /// The same day as a date, for counting study days from it.
+  static let onsetDay = CalendarDate(year: 2020, month: 1, day: 20) ?? CalendarDate(dayNumber: 0)
 
   /// A generator for a preset and seed, with the preset's scan protocol.
   public init(preset: PhantomPreset, seed: UInt64) {
@@ -40,7 +42,7 @@ public struct PhantomGenerator: Sendable {
 
   /// `YYYY-MM-DD` of study `index`.
   public func studyDate(index: Int) -> String {
-    CalendarDate.adding(days: preset.studyDays[index], to: PhantomGenerator.onsetDate)
+    PhantomGenerator.onsetDay.adding(days: preset.studyDays[index]).description
   }
 
   /// The study's folder name, `ct-YYYY-MM-DD`.

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Imaging
 import Testing
 
 /// Writes a manifest and the study folders it names into a fresh temp folder.

@@ -59,10 +59,10 @@ struct PhantomCourse {
     self.studies = studies
     tracks = LesionTracker.track(studies: studies, overlaps: overlaps)
     let dates = (0..<generator.studyCount).map {
-      Course.CalendarDate(generator.studyDate(index: $0))!
+      CalendarDate(generator.studyDate(index: $0))!
     }
     figures = CourseFigures(
-      dates: dates, onset: Course.CalendarDate(PhantomGenerator.onsetDate), measurements: measured,
+      dates: dates, onset: CalendarDate(PhantomGenerator.onsetDate), measurements: measured,
       tracks: tracks)
     decisions = RuleEvaluator.evaluate(ruleSet, figures: figures, tracks: tracks)
   }

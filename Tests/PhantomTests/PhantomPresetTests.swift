@@ -37,17 +37,6 @@ struct PhantomPresetTests {
     #expect(abs(geometry.spacing.x - 360.0 / 512) < 1e-12)
   }
 
-  @Test(
-    "study dates count days from onset across month ends",
-    arguments: [
-      ("2020-01-20", 6, "2020-01-26"), ("2020-01-30", 3, "2020-02-02"),
-      ("2020-02-27", 3, "2020-03-01"), ("2019-12-30", 2, "2020-01-01"),
-      ("2020-01-20", -4, "2020-01-16"),
-    ])
-  func calendar(start: String, days: Int, expected: String) {
-    #expect(CalendarDate.adding(days: days, to: start) == expected)
-  }
-
   @Test("the case manifest names every study in date order with the clinical timeline")
   func manifest() throws {
     let generator = PhantomGenerator(preset: .seedCourse, seed: 1)

@@ -71,20 +71,4 @@ import Testing
       try ReportTemplate.load("fancy", directory: Self.directory)
     }
   }
-
-  @Test(arguments: [
-    ("2020-01-20", "2020-01-26", 6), ("2019-12-31", "2020-01-01", 1),
-    ("2020-02-28", "2020-03-01", 2), ("2021-02-28", "2021-03-01", 1),
-  ])
-  func civilDatesCountDays(from: String, to: String, days: Int) throws {
-    let a = try #require(CivilDate(from))
-    let b = try #require(CivilDate(to))
-    #expect(a.days(to: b) == days)
-    #expect(CivilDate(dayNumber: b.dayNumber).monthDay == String(to.suffix(5)))
-  }
-
-  @Test(arguments: ["2020-13-01", "2020-02-30", "20-01-01", "2020/01/01"])
-  func invalidDatesAreRejected(text: String) {
-    #expect(CivilDate(text) == nil)
-  }
 }

@@ -1,3 +1,5 @@
+import Imaging
+
 /// The timeline figure: clinical events above and CT studies below one dated axis, with the
 /// day from onset under each date and alerts flagged at the study where they first fired.
 public struct TimelineChart {
@@ -29,7 +31,9 @@ public struct TimelineChart {
 
   /// Days covered, with a day of margin either side.
   private var dayRange: ClosedRange<Int> {
-    let dates = (input.events.map(\.date) + input.studies.map(\.date)).compactMap(CivilDate.init)
+    let dates = (input.events.map(\.date) + input.studies.map(\.date)).compactMap {
+      CalendarDate($0)
+    }
     let low = (dates.min()?.dayNumber ?? 0) - 1
     let high = (dates.max()?.dayNumber ?? 0) + 1
     return low...max(high, low + 2)
@@ -62,7 +66,7 @@ public struct TimelineChart {
           ],
           stroke: StrokeStyle(color: style.colors.text, widthPT: 0.9)))
     ]
-    let onset = input.onsetDate.flatMap(CivilDate.init)
+    let onset = input.onsetDate.flatMap { CalendarDate($0) }
     let step = max(1, (range.count + 15) / 16)
     for day in stride(from: range.lowerBound, through: range.upperBound, by: step) {
       let tx = x(day, width: width)
@@ -70,9 +74,9 @@ public struct TimelineChart {
         .path(
           PathShape(
             [LayoutPoint(tx, axisY - 2), LayoutPoint(tx, axisY + 2)], stroke: style.axisLine)))
-      var label = CivilDate(dayNumber: day).monthDay
+      var label = CalendarDate(dayNumber: day).monthDay
       if let onset {
-        label += "\n" + NumberFormat.signedDay(onset.days(to: CivilDate(dayNumber: day)))
+        label += "\n" + NumberFormat.signedDay(CalendarDate(dayNumber: day).days(since: onset))
       }
       elements.append(
         .text(
@@ -92,7 +96,7 @@ public struct TimelineChart {
       ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
     }
     for (level, item) in sorted.map(\.element).enumerated() {
-      guard let date = CivilDate(item.date) else { continue }
+      guard let date = CalendarDate(item.date) else { continue }
       let tx = x(date.dayNumber, width: width)
       let top = axisY - 20 - Double(level % Self.eventLevels) * Self.levelStepPT
       stems.append(
@@ -133,7 +137,7 @@ public struct TimelineChart {
     var captions: [LayoutElement] = []
     var alertLanes = AlertLanes()
     for (index, study) in input.studies.enumerated() {
-      guard let date = CivilDate(study.date) else { continue }
+      guard let date = CalendarDate(study.date) else { continue }
       let tx = x(date.dayNumber, width: width)
       let top = axisY + 30
       elements.append(

@@ -1,12 +1,14 @@
+import Imaging
+
 extension ReportInput {
   /// The x position of each study on day axes: its day from onset, or (without an onset
   /// date) whole days since the first study.
   public var studyDays: [Int] {
-    let first = studies.first.flatMap { CivilDate($0.date) }
+    let first = studies.first.flatMap { CalendarDate($0.date) }
     return studies.map { study in
       if let day = study.dayFromOnset { return day }
-      guard let first, let date = CivilDate(study.date) else { return 0 }
-      return first.days(to: date)
+      guard let first, let date = CalendarDate(study.date) else { return 0 }
+      return date.days(since: first)
     }
   }
 
@@ -19,7 +21,7 @@ extension ReportInput {
     guard !studies.isEmpty else {
       throw ReportError.invalidInput(field: "studies", problem: "at least one study is needed")
     }
-    for (index, study) in studies.enumerated() where CivilDate(study.date) == nil {
+    for (index, study) in studies.enumerated() where CalendarDate(study.date) == nil {
       throw ReportError.invalidInput(
         field: "studies[\(index)].date", problem: "\"\(study.date)\" is not YYYY-MM-DD")
     }

@@ -1,3 +1,5 @@
+import Imaging
+
 extension ReportLayoutBuilder {
   func timeline(in flow: inout PageFlow) {
     sectionTitle(text(.timelineTitle), in: &flow)
@@ -12,10 +14,10 @@ extension ReportLayoutBuilder {
       TableLayout.Column(text(.columnDate), 1.1), TableLayout.Column(text(.columnDay), 0.6, .right),
       TableLayout.Column(text(.timelineEventsHeading), 1.6), TableLayout.Column("", 4.2),
     ]
-    let onset = input.onsetDate.flatMap(CivilDate.init)
+    let onset = input.onsetDate.flatMap { CalendarDate($0) }
     func day(_ date: String) -> String {
-      guard let onset, let day = CivilDate(date) else { return "–" }
-      return NumberFormat.signedDay(onset.days(to: day))
+      guard let onset, let day = CalendarDate(date) else { return "–" }
+      return NumberFormat.signedDay(day.days(since: onset))
     }
     var rows: [(String, Int, [String])] = input.events.enumerated().map { index, event in
       let result = event.result.map { " (" + template.resultName($0) + ")" } ?? ""

@@ -1,6 +1,8 @@
 import Foundation
 
-/// A calendar day (proleptic Gregorian), with no time and no time zone.
+/// A calendar day (proleptic Gregorian), with no time and no time zone: the one date type of
+/// every stage (manifest dates, the phantom's study dates, timeline axes, de-identifying date
+/// shifts).
 ///
 /// Day arithmetic is done on a day number computed from the date alone, so results never depend
 /// on the machine's clock, calendar settings or time zone.
@@ -29,6 +31,24 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     self.init(year: y, month: m, day: d)
   }
 
+  /// The date `dayNumber` days after 1970-01-01 (before it when negative), by the
+  /// days-to-civil inversion in eras of 400 years (146 097 days). Years outside 1...9999 are
+  /// clamped to its ends, which no study date reaches.
+  public init(dayNumber: Int) {
+    let z = dayNumber + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shiftedMonth = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    self.year = min(max(year, 1), 9999)
+    self.month = month
+    self.day = day
+  }
+
   /// Parses the DICOM DA form `YYYYMMDD`.
   public init?(dicom text: String) {
     let t = text.trimmingCharacters(in: .whitespaces)
@@ -55,6 +75,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
   /// Whole days from `other` to this date (positive when this date is later).
   public func days(since other: CalendarDate) -> Int { dayNumber - other.dayNumber }
+
+  /// The date `days` later (earlier when negative).
+  public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+  /// `MM-DD`, for axis labels.
+  public var monthDay: String {
+    "\(String(month).leftPadded(2))-\(String(day).leftPadded(2))"
+  }
+
+  /// The DICOM DA form `YYYYMMDD`.
+  public var dicom: String { description.replacingOccurrences(of: "-", with: "") }
 
   public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
 
