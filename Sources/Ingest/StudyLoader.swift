@@ -53,8 +53,13 @@ public enum StudyLoader {
   }
 
   static func loadVolumeFile(_ path: String) throws -> LoadedStudy {
-    let (volume, warnings) =
-      InputScanner.isNrrd(path) ? try NrrdReader.read(path) : try NiftiReader.read(path)
+    var digest: String?
+    let (volume, warnings): (Volume, [IngestWarning])
+    if InputScanner.isNrrd(path) {
+      (volume, warnings) = try NrrdReader.read(path)
+    } else {
+      (volume, warnings, digest) = try NiftiReader.read(path, hashing: true)
+    }
     try HounsfieldCheck.verify(volume, path: path)
     let url = URL(fileURLWithPath: path)
     let name = url.lastPathComponent
@@ -63,7 +68,7 @@ public enum StudyLoader {
     // TODO: a detached NRRD header (.nhdr) is hashed alone; its data file is not listed in
     // inputFiles, so provenance misses a change to the voxels of such an input.
     let input = InputFile(
-      path: path, sha256: try FileHash.sha256(of: url), byteCount: try byteCount(path))
+      path: path, sha256: try digest ?? FileHash.sha256(of: url), byteCount: try byteCount(path))
     return LoadedStudy(volume: volume, metadata: metadata, warnings: warnings, inputFiles: [input])
   }
 
