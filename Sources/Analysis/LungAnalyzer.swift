@@ -38,7 +38,8 @@ public struct LungAnalyzer: Sendable {
     let lesions = LesionDetector(grid: grid, parameters: parameters, threads: threads)
       .detect(sides: sides, hu: volume.voxels)
     let stats = LesionStatistics(
-      sides: sides, hu: volume.voxels, lesions: lesions, grid: grid, parameters: parameters)
+      sides: sides, hu: volume.voxels, lesions: lesions, grid: grid, parameters: parameters,
+      threads: threads)
     let measured = LesionMeasurer(grid: grid, parameters: parameters)
       .measure(stats, lesions: lesions, sides: sides)
     let study = StudySummary.make(

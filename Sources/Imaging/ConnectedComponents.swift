@@ -19,7 +19,7 @@ public struct ConnectedComponents: Sendable {
     precondition(mask.count == size.count, "ConnectedComponents: mask does not match grid")
     let runs = RunComponents(mask: mask, size: size, threads: threads)
     sizes = runs.sizes
-    labels = runs.labelVolume()
+    labels = runs.labelVolume(threads: threads)
   }
 
   /// Labels `mask` given as an array.

@@ -156,18 +156,32 @@ public struct RunComponents: Sendable {
     self.sizes = sizes
   }
 
-  /// The component number of every voxel (0 where the mask is not set), x fastest.
-  public func labelVolume() -> [Int32] {
+  /// The component number of every voxel (0 where the mask is not set), x fastest; slices
+  /// are written on `threads` threads.
+  public func labelVolume(threads: Int = 1) -> [Int32] {
     [Int32](unsafeUninitializedCapacity: size.count) { out, initialized in
-      out.initialize(repeating: 0)
-      let nx = size.nx
-      for row in 0..<(size.ny * size.nz) {
-        for r in Int(rowFirst[row])..<Int(rowFirst[row + 1]) {
-          let base = row * nx
-          for i in Int(start[r])..<Int(end[r]) { out[base + i] = label[r] }
+      if let base = out.baseAddress {
+        let target = SendablePointer(UnsafeMutableBufferPointer(start: base, count: size.count))
+        let workers = size.count >= Self.minParallelVoxels ? threads : 1
+        _ = ParallelSlices.map(count: size.nz, threads: workers) { _, slices in
+          writeLabels(slices, into: target)
         }
       }
       initialized = size.count
+    }
+  }
+
+  private func writeLabels(_ slices: Range<Int>, into out: SendablePointer<Int32>) {
+    let nx = size.nx
+    for row in (slices.lowerBound * size.ny)..<(slices.upperBound * size.ny) {
+      let base = row * nx
+      var next = 0
+      for r in Int(rowFirst[row])..<Int(rowFirst[row + 1]) {
+        for i in next..<Int(start[r]) { (out.base + base + i).initialize(to: 0) }
+        for i in Int(start[r])..<Int(end[r]) { (out.base + base + i).initialize(to: label[r]) }
+        next = Int(end[r])
+      }
+      for i in next..<nx { (out.base + base + i).initialize(to: 0) }
     }
   }
 }
