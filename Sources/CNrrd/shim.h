@@ -1,5 +1,8 @@
 #ifndef CNRRD_SHIM_H
 #define CNRRD_SHIM_H
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <teem/nrrd.h>
 
 // Accessors for teem's fixed-size per-axis arrays, which import into Swift as awkward tuples.
@@ -39,4 +42,43 @@ static inline int CNrrd_Load(Nrrd *nrrd, const char *path, int headerOnly) {
 
 /// The accumulated teem error text for NRRD (malloc'd; the caller frees it), or NULL.
 static inline char *CNrrd_TakeError(void) { return biffGetDone(NRRD); }
+/// The detached data files a header names, as written in it (relative names are relative to the
+/// header's folder), one per line, in reading order; "" for a NRRD with attached data. Handles
+/// a single name, `LIST` and printf-style `format min max step` forms. Returns NULL when teem
+/// cannot read the header (the message is in biff). The caller frees the result.
+static inline char *CNrrd_DataFileNames(const char *path) {
+  Nrrd *nrrd = nrrdNew();
+  NrrdIoState *io = nrrdIoStateNew();
+  io->skipData = AIR_TRUE;
+  char *names = NULL;
+  if (nrrdLoad(nrrd, path, io) == 0) {
+    unsigned int count = _nrrdDataFNNumber(io);
+    size_t size = 1;
+    names = calloc(1, size);
+    char formatted[AIR_STRLEN_HUGE];
+    for (unsigned int i = 0; names != NULL && i < count; i++) {
+      const char *name = io->dataFN != NULL && i < io->dataFNArr->len ? io->dataFN[i] : "";
+      if (io->dataFNFormat != NULL) {
+        snprintf(formatted, sizeof formatted, io->dataFNFormat,
+                 io->dataFNMin + (int)i * io->dataFNStep);
+        name = formatted;
+      }
+      size_t length = strlen(name);
+      char *grown = realloc(names, size + length + 1);
+      if (grown == NULL) {
+        free(names);
+        names = NULL;
+        break;
+      }
+      names = grown;
+      memcpy(names + size - 1, name, length);
+      names[size - 1 + length] = '\n';
+      names[size + length] = '\0';
+      size += length + 1;
+    }
+  }
+  nrrdIoStateNix(io);
+  nrrdNuke(nrrd);
+  return names;
+}
 #endif

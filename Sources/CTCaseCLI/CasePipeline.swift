@@ -60,7 +60,7 @@ enum CasePipeline {
   ///   nothing is written by this function.
   static func run(
     casePath: URL, rules: String? = nil, parameters: AnalysisParameters = AnalysisParameters(),
-    threads: Int, diagnostics: Diagnostics
+    threads: Int, diagnostics: Diagnostics, timings: StageTimings? = nil
   ) throws -> CaseResult {
     let loaded = try CaseManifest.load(from: casePath)
     let ruleSetURL = try rulesLocation(rules, manifest: loaded)
@@ -69,14 +69,18 @@ enum CasePipeline {
 
     var pending: [PendingStudy] = []
     for (i, study) in loaded.studies.enumerated() {
-      pending.append(try analyze(study, index: i, of: loaded, analyzer: analyzer, diagnostics))
+      pending.append(
+        try analyze(
+          study, index: i, of: loaded, analyzer: analyzer, diagnostics, timings: timings))
     }
     let (manifest, order) = try loaded.withStudyDates(pending.map(\.dicomDate))
     pending = order.map { pending[$0] }
     for i in pending.indices { pending[i].study = manifest.studies[i] }
 
-    let studies = try align(pending, diagnostics)
-    return assemble(manifest, studies, ruleSet: ruleSet, ruleSetURL: ruleSetURL)
+    let studies = try timings.measure("alignment") { try align(pending, diagnostics) }
+    return timings.measure("tracking, course figures, rules") {
+      assemble(manifest, studies, ruleSet: ruleSet, ruleSetURL: ruleSetURL)
+    }
   }
 
   /// A study between analysis and alignment.
@@ -92,11 +96,15 @@ enum CasePipeline {
 
   private static func analyze(
     _ study: CaseStudy, index: Int, of manifest: CaseManifest, analyzer: LungAnalyzer,
-    _ diagnostics: Diagnostics
+    _ diagnostics: Diagnostics, timings: StageTimings?
   ) throws -> PendingStudy {
-    let loaded = try StudyLoader.load([study.url], options: LoadOptions(threads: analyzer.threads))
+    let loaded = try timings.measure("study \(index + 1): ingest") {
+      try StudyLoader.load([study.url], options: LoadOptions(threads: analyzer.threads))
+    }
     for w in loaded.warnings { diagnostics.warning(w.description) }
-    let analysis = try analyzer.analyze(loaded.volume)
+    let analysis = try timings.measure("study \(index + 1): analysis") {
+      try StudyAnalysisFailure.naming(study.path) { try analyzer.analyze(loaded.volume) }
+    }
     var measurements = analysis.measurements
     measurements.seriesInstanceUID = loaded.metadata.seriesInstanceUID
     let surface = LungSurface(

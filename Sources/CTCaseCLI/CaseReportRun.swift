@@ -65,24 +65,33 @@ enum CaseReportRun {
 
   /// - Throws: any stage's typed error; nothing is written unless every stage succeeded.
   static func run(
-    casePath: URL, output: URL, options: ReportOptions, threads: Int, diagnostics: Diagnostics
+    casePath: URL, output: URL, options: ReportOptions, threads: Int, diagnostics: Diagnostics,
+    timings: StageTimings? = nil
   ) throws -> RenderedReport {
     let result = try CasePipeline.run(
-      casePath: casePath, rules: options.rules, threads: threads, diagnostics: diagnostics)
+      casePath: casePath, rules: options.rules, threads: threads, diagnostics: diagnostics,
+      timings: timings)
     let templateURL = try templateLocation(options.template ?? result.manifest.template, result)
     let template = try ReportTemplate.load(contentsOf: templateURL)
-    let fonts = try FontSet()
+    let fonts = try timings.measure("fonts (private fontconfig, hashes)") { try FontSet() }
     let deidentifier = options.deidentify ? Deidentifier(secret: deidentificationSecret) : nil
 
-    let record = try provenance(
-      result, templateURL: templateURL, options: options, fonts: fonts, output: output)
-    let input = ReportInputBuilder(
-      result: result, provenance: methodsSummary(record, result), deidentifier: deidentifier
-    ).build()
+    let record = try timings.measure("provenance record") {
+      try provenance(
+        result, templateURL: templateURL, options: options, fonts: fonts, output: output)
+    }
+    let input = timings.measure("report input (thumbnails, tables)") {
+      ReportInputBuilder(
+        result: result, provenance: methodsSummary(record, result), deidentifier: deidentifier
+      ).build()
+    }
 
-    let document = try CaseReport.layout(
-      input, template: template, pageSize: options.pageSize, fonts: fonts)
-    try CairoRenderer(fonts: fonts).writePDF(document, to: output)
+    let document = try timings.measure("layout") {
+      try CaseReport.layout(input, template: template, pageSize: options.pageSize, fonts: fonts)
+    }
+    try timings.measure("render PDF (cairo, pango)") {
+      try CairoRenderer(fonts: fonts).writePDF(document, to: output)
+    }
 
     var final = record
     final.outputs = [try outputRecord("report_pdf", output)]

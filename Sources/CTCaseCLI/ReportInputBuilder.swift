@@ -70,7 +70,9 @@ struct ReportInputBuilder {
       description: deidentifier == nil ? s.metadata.seriesDescription : nil,
       seriesInstanceUID: deidentifier == nil ? s.metadata.seriesInstanceUID : nil,
       sliceThicknessMM: s.metadata.sliceThicknessMM, imageCount: s.volume.size.nz,
-      selectionReason: deidentifier == nil ? s.metadata.selectionReason : nil)
+      selectionReason: deidentifier == nil ? s.metadata.selectionReason : nil,
+      choice: deidentifier == nil
+        ? s.metadata.seriesChoice : s.metadata.seriesChoice?.withoutFileName)
     return ReportStudy(
       label: s.study.label ?? "CT \(index + 1)", date: shifted(figures.date.description),
       dayFromOnset: figures.dayFromOnset, ctStage: figures.stage?.rawValue,
@@ -97,7 +99,10 @@ struct ReportInputBuilder {
       ruleID: d.rule, title: d.title, firstStudyIndex: d.firstStudyIndex,
       firstDay: d.firstDayFromOnset, firstDate: shifted(d.firstDate.description),
       inputs: d.inputs.map { DecisionInput(name: $0.name, value: format($0.value), unit: $0.unit) },
-      thresholds: d.thresholds.map(\.text), recommendation: d.recommendation,
+      thresholds: d.thresholds.map {
+        ReportThreshold(name: $0.name, value: $0.value, text: $0.text)
+      },
+      recommendation: d.recommendation,
       translations: d.translations.mapValues {
         DecisionText(title: $0.title, recommendation: $0.recommendation)
       })

@@ -41,8 +41,18 @@ public struct Geometry: Sendable, Hashable, Codable {
     self.direction = direction
   }
 
-  /// The volume of one voxel in millilitres.
-  public var voxelVolumeML: Double { spacing.x * spacing.y * spacing.z / 1000 }
+  /// How far |det(direction)| may stray from 1 and still count as orthonormal (rounding in
+  /// stored direction cosines), so ordinary grids keep the exact product of their spacings.
+  static let orthonormalTolerance = 1e-6
+
+  /// The volume of one voxel in millilitres: |det(indexToPhysical)|. On a sheared grid (gantry
+  /// tilt: the k axis leans off the slice normal) that is the spacings' product times the
+  /// cosine of the lean, the true volume each voxel stands for.
+  public var voxelVolumeML: Double {
+    let lean = abs(direction.determinant)
+    let shear = abs(lean - 1) <= Self.orthonormalTolerance ? 1 : lean
+    return spacing.x * spacing.y * spacing.z * shear / 1000
+  }
 
   /// The 3x3 matrix mapping index steps to LPS millimetres (direction times spacing).
   public var indexToPhysical: Matrix3 {

@@ -16,8 +16,10 @@ public struct StudyMetadata: Sendable, Codable, Equatable {
   public var modality: String?
   public var sliceThicknessMM: Double?
   public var transferSyntax: String?
-  /// Why this series was chosen for lung analysis, in words.
+  /// Why this series was chosen for lung analysis, in words (English).
   public var selectionReason: String?
+  /// The same choice as facts, for reports in other languages.
+  public var seriesChoice: SeriesChoice?
   /// SOP Instance UIDs of the source images, in slice order (for SR/SEG references).
   public var sopInstanceUIDs: [String]
   public var sopClassUID: String?
@@ -47,6 +49,7 @@ public struct StudyMetadata: Sendable, Codable, Equatable {
     self.sopInstanceUIDs = sopInstanceUIDs
     self.sopClassUID = sopClassUID
     self.burnedInAnnotation = burnedInAnnotation
+    self.seriesChoice = nil
   }
 }
 

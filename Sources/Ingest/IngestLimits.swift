@@ -44,4 +44,5 @@ public enum IngestWarningCode {
   public static let noOrientation = "no-orientation"
   public static let obliqueAxes = "oblique-axes"
   public static let notCT = "not-ct"
+  public static let mixedStudies = "mixed-studies"
 }

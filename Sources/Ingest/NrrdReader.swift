@@ -36,23 +36,42 @@ enum NrrdReader {
     return (Volume(geometry: geometry, voxels: voxels), warnings)
   }
 
+  /// The files holding a detached header's voxels (empty for a `.nrrd` with attached data),
+  /// resolved against the header's folder, so provenance can hash what the volume came from.
+  /// - Throws: `IngestError.corrupt` when teem cannot read the header.
+  static func dataFiles(_ path: String) throws -> [String] {
+    guard let list = CNrrd_DataFileNames(path) else {
+      throw IngestError.corrupt(path: path, reason: takeError() ?? "teem cannot read it")
+    }
+    defer { free(list) }
+
+    // Joined as strings, so a relative header path gives relative data paths (provenance
+    // records paths as the user gave them).
+    let folder = (path as NSString).deletingLastPathComponent
+    return String(cString: list).split(separator: "\n").map { name in
+      name.hasPrefix("/") || folder.isEmpty
+        ? String(name) : (folder as NSString).appendingPathComponent(String(name))
+    }
+  }
+
   private static func load(_ path: String, headerOnly: Bool) throws -> UnsafeMutablePointer<Nrrd> {
     guard let nrrd = nrrdNew() else {
       throw IngestError.unreadable(path: path, reason: "teem could not allocate a NRRD")
     }
     guard CNrrd_Load(nrrd, path, headerOnly ? 1 : 0) == 0 else {
       nrrdNuke(nrrd)
-      var message = "teem cannot read it"
-      if let text = CNrrd_TakeError() {
-        message =
-          String(cString: text).split(whereSeparator: \.isNewline).last.map {
-            $0.trimmingCharacters(in: .whitespaces)
-          } ?? message
-        free(text)
-      }
-      throw IngestError.corrupt(path: path, reason: message)
+      throw IngestError.corrupt(path: path, reason: takeError() ?? "teem cannot read it")
     }
     return nrrd
+  }
+
+  /// The last line of teem's accumulated error text, if any.
+  private static func takeError() -> String? {
+    guard let text = CNrrd_TakeError() else { return nil }
+    defer { free(text) }
+    return String(cString: text).split(whereSeparator: \.isNewline).last.map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
   }
 
   private static func checkShape(_ nrrd: UnsafeMutablePointer<Nrrd>, path: String) throws

@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 
 /// Picks the series to use for lung analysis and says why.
 ///
@@ -7,11 +8,11 @@ import Foundation
 /// the thinnest slices, then the most coverage, the most slices, and finally the lowest UID so
 /// the choice never depends on file order.
 enum SeriesSelector {
-  /// - Returns: the index of the chosen group and the reason in words.
+  /// - Returns: the index of the chosen group and why it was chosen.
   /// - Throws: `IngestError.seriesNotFound` when `requested` is not among the groups;
   ///   `.noImages` when no CT image series exists (or the requested one has no image).
   static func choose(_ groups: [SeriesGroup], requested: String?, folder: String) throws -> (
-    Int, String
+    Int, SeriesChoice
   ) {
     if let requested {
       guard let index = groups.firstIndex(where: { $0.seriesInstanceUID == requested }) else {
@@ -27,7 +28,7 @@ enum SeriesSelector {
           path: groups[index].first.path, property: "Modality (0008,0060)",
           reason: "\(modality); ctcase reads CT only")
       }
-      return (index, "picked with --series")
+      return (index, SeriesChoice(kind: .requested))
     }
 
     let candidates = groups.indices.filter { groups[$0].summary.role == "candidate" }
@@ -81,26 +82,17 @@ enum SeriesSelector {
       negativeCoverageMM: -coverage, negativeSlices: -s.sliceCount, uid: s.seriesInstanceUID)
   }
 
-  private static func reason(_ groups: [SeriesGroup], chosen: Int, candidates: Int) -> String {
+  private static func reason(_ groups: [SeriesGroup], chosen: Int, candidates: Int)
+    -> SeriesChoice
+  {
     let s = groups[chosen].summary
-    var parts = ["\(s.orientation) CT"]
-    if groups[chosen].first.isOriginalPrimary { parts.append("ORIGINAL/PRIMARY") }
-    if let thickness = s.sliceThicknessMM {
-      parts.append(String(format: "%.2f mm slices", thickness))
-    }
-    if let coverage = s.coverageMM { parts.append(String(format: "%.1f mm coverage", coverage)) }
-    var text = parts.joined(separator: ", ")
-    text +=
-      candidates == 1
-      ? "; the only CT image series" : "; best of \(candidates) CT image series"
     let setAside = Dictionary(grouping: groups.filter { $0.summary.role != "candidate" }) {
       $0.summary.role
     }
-    if !setAside.isEmpty {
-      text +=
-        "; set aside: "
-        + setAside.keys.sorted().map { "\(setAside[$0]!.count) \($0)" }.joined(separator: ", ")
-    }
-    return text
+    return SeriesChoice(
+      kind: .ranked, orientation: s.orientation,
+      originalPrimary: groups[chosen].first.isOriginalPrimary,
+      sliceThicknessMM: s.sliceThicknessMM, coverageMM: s.coverageMM, candidateCount: candidates,
+      setAside: setAside.mapValues(\.count))
   }
 }

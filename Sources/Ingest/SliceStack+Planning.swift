@@ -26,9 +26,8 @@ extension SliceStack {
           offLine))
     }
     guard tiltDegrees > IngestLimits.tiltToleranceDegrees else { return }
-    // TODO: Geometry.voxelVolumeML multiplies the spacings, which assumes perpendicular axes; on
-    // this sheared grid it overstates the voxel volume by 1 / cos(tilt) until volumes use
-    // |det(indexToPhysical)|. Positions (Geometry.point) are exact.
+    // Positions (Geometry.point) stay exact, and Geometry.voxelVolumeML takes the shear into
+    // account (|det|), so volumes measured on this grid are true volumes.
     geometry.direction.c2 = axis
     warnings.append(
       IngestWarning(

@@ -46,8 +46,11 @@ extension StudyLoader {
     try HounsfieldCheck.verify(volume, path: group.first.path)
 
     var metadata = self.metadata(group, stack: stack)
-    metadata.selectionReason = reason
-    let warnings = scan.warnings + headerWarnings(group) + stack.warnings + decodeWarnings
+    metadata.selectionReason = reason.englishText
+    metadata.seriesChoice = reason
+    let warnings =
+      scan.warnings + mixedStudiesWarning(scan.groups, chosen: group) + headerWarnings(group)
+      + stack.warnings + decodeWarnings
     return LoadedStudy(
       volume: volume, metadata: metadata, warnings: warnings, inputFiles: inputFiles)
   }
@@ -74,6 +77,22 @@ extension StudyLoader {
   }
 
   /// Date, burned-in annotation and character set problems of the series' headers.
+  /// A warning when the input holds image series of more than one study: only the chosen
+  /// series is used, and a user who meant a different date should know. Names study UIDs
+  /// only (no dates or names: they may identify the patient).
+  static func mixedStudiesWarning(_ groups: [SeriesGroup], chosen: SeriesGroup) -> [IngestWarning] {
+    let studies = Set(
+      groups.filter { !$0.slices.isEmpty }.compactMap { $0.first.studyInstanceUID })
+    guard studies.count > 1 else { return [] }
+    return [
+      IngestWarning(
+        code: IngestWarningCode.mixedStudies, file: chosen.first.path,
+        message: "the input holds image series of \(studies.count) studies; only series "
+          + "\(chosen.seriesInstanceUID) of study \(chosen.first.studyInstanceUID ?? "?") is "
+          + "used (give each study its own folder, or pick one with --series)")
+    ]
+  }
+
   static func headerWarnings(_ group: SeriesGroup) -> [IngestWarning] {
     let first = group.first
     var warnings: [IngestWarning] = []

@@ -17,7 +17,8 @@ extension StudyLoader {
         scan.groups, requested: options.seriesInstanceUID, folder: label)
       let group = scan.groups[index]
       inventory.selectedSeriesInstanceUID = group.seriesInstanceUID
-      inventory.selectionReason = reason
+      inventory.selectionReason = reason.englishText
+      inventory.warnings += mixedStudiesWarning(scan.groups, chosen: group)
       inventory.warnings += headerWarnings(group)
       inventory.warnings += try SliceStack.build(group).warnings
     } catch let error as IngestError {

@@ -63,13 +63,21 @@ public enum StudyLoader {
     try HounsfieldCheck.verify(volume, path: path)
     let url = URL(fileURLWithPath: path)
     let name = url.lastPathComponent
-    let metadata = StudyMetadata(
-      seriesDescription: name, selectionReason: "the only volume in \(name)")
-    // TODO: a detached NRRD header (.nhdr) is hashed alone; its data file is not listed in
-    // inputFiles, so provenance misses a change to the voxels of such an input.
-    let input = InputFile(
-      path: path, sha256: try digest ?? FileHash.sha256(of: url), byteCount: try byteCount(path))
-    return LoadedStudy(volume: volume, metadata: metadata, warnings: warnings, inputFiles: [input])
+    let choice = SeriesChoice(kind: .volumeFile, fileName: name)
+    var metadata = StudyMetadata(seriesDescription: name, selectionReason: choice.englishText)
+    metadata.seriesChoice = choice
+
+    // A detached NRRD header is only half the input: its data files are hashed too. A NIfTI
+    // read in one pass comes with its digest already.
+    let dataFiles = InputScanner.isNrrd(path) ? try NrrdReader.dataFiles(path) : []
+    let inputs = try ([path] + dataFiles).map { file in
+      InputFile(
+        path: file,
+        sha256: try (file == path ? digest : nil)
+          ?? FileHash.sha256(of: URL(fileURLWithPath: file)),
+        byteCount: try byteCount(file))
+    }
+    return LoadedStudy(volume: volume, metadata: metadata, warnings: warnings, inputFiles: inputs)
   }
 
   /// The size of a file in bytes.

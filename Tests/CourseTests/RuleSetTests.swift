@@ -15,7 +15,7 @@ private func shippedRulesText() throws -> String {
 
 @Test func shippedRuleSetLoads() throws {
   let set = try RuleSet.load("covid-alerts", rulesFolder: rulesFolder)
-  #expect(set.name == "covid-alerts" && set.version == "1.0.0")
+  #expect(set.name == "covid-alerts" && set.version == "1.1.0")
   #expect(
     set.rules.map(\.id) == [
       "suspected_pneumonia", "progression", "improving", "severe_involvement",
@@ -25,6 +25,19 @@ private func shippedRulesText() throws -> String {
   for rule in set.rules {
     #expect(!rule.recommendation.lowercased().contains("diagnosed"))
     #expect(!rule.title.lowercased().contains("typical covid"))
+  }
+}
+
+/// The Chinese report draws each decision in Chinese: every shipped rule carries a zh-CN title
+/// and recommendation written in Chinese characters.
+@Test func shippedRuleSetIsTranslatedToChinese() throws {
+  let set = try RuleSet.load("covid-alerts", rulesFolder: rulesFolder)
+  let isCJK: (Unicode.Scalar) -> Bool = { (0x4E00...0x9FFF).contains($0.value) }
+  for rule in set.rules {
+    let text = try #require(rule.translations["zh-CN"], "\(rule.id)")
+    #expect(text.title.unicodeScalars.contains(where: isCJK), "\(rule.id)")
+    #expect(text.recommendation.unicodeScalars.contains(where: isCJK), "\(rule.id)")
+    #expect(text.title != rule.title)
   }
 }
 
@@ -47,14 +60,14 @@ private func shippedRulesText() throws -> String {
   ),
   (
     "\"id\": \"improving\"", "\"id\": \"progression\"",
-    "covid-alerts.json: rules[2].id: \"progression\" is used by an earlier rule (line 32)"
+    "covid-alerts.json: rules[2].id: \"progression\" is used by an earlier rule (line 44)"
   ),
   (
     "\"min_lesion_count\": 1", "\"min_lesion_count\": 1, \"max_age\": 3",
     "covid-alerts.json: rules[0].thresholds.max_age: unknown key"
   ),
   (
-    "\"version\": \"1.0.0\",", "\"version\": \"1.0.0\"",
+    "\"version\": \"1.1.0\",", "\"version\": \"1.1.0\"",
     "covid-alerts.json: line 5: not valid JSON: expected ',' or '}' in an object"
   ),
 ])

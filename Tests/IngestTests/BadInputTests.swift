@@ -112,6 +112,9 @@ import Testing
     }
     let (_, voxels) = try IngestFixtures.expected("tilt")
     #expect(study.volume.voxels == voxels)
+    // Each voxel stands for a 2.5 mm slab along the normal, not the 2.66 mm lean of the k axis.
+    let slabML = g.spacing.x * g.spacing.y * 2.5 / 1000
+    #expect(abs(g.voxelVolumeML - slabML) < 1e-12, "\(g.voxelVolumeML) vs \(slabML)")
   }
 
   @Test func impossibleDateFallsBackToSeriesDate() throws {

@@ -20,7 +20,7 @@ import Testing
     ("nifti/scanner-aligned-rot0.nii.gz", 0), ("nifti/scanner-aligned-rot30.nii.gz", 30),
     ("nifti/scaled.nii.gz", 0),
     ("nrrd/left-posterior-superior.nrrd", 30), ("nrrd/right-anterior-superior.nrrd", 30),
-    ("nrrd/detached.nhdr", 30),
+    ("nrrd/detached.nhdr", 30), ("nrrd/detached-list.nhdr", 30),
   ]
 
   @Test("reads back in the LPS frame", arguments: files)
@@ -36,7 +36,30 @@ import Testing
     #expect(close(g.indexToPhysical.c2, steps.c2, 1e-4))
     #expect(study.volume.voxels == voxels)
     #expect(study.warnings.isEmpty, "\(study.warnings)")
-    #expect(study.inputFiles.count == 1)
+    #expect(study.inputFiles.first?.path.hasSuffix(name) == true)
+  }
+
+  /// Provenance hashes what the voxels came from: a detached header and each data file it
+  /// names (one, or one per slice in the LIST form), resolved beside the header.
+  @Test(arguments: [
+    ("nrrd/detached.nhdr", ["detached.raw"]),
+    ("nrrd/detached-list.nhdr", (0..<8).map { String(format: "slices/slice%02d.raw", $0) }),
+    ("nrrd/left-posterior-superior.nrrd", []),
+  ])
+  func detachedDataFilesAreInputs(_ name: String, dataFiles: [String]) throws {
+    let study = try IngestFixtures.load(name)
+    let folder = (study.inputFiles[0].path as NSString).deletingLastPathComponent
+
+    #expect(
+      study.inputFiles.map(\.path) == [study.inputFiles[0].path]
+        + dataFiles.map {
+          (folder as NSString).appendingPathComponent($0)
+        })
+    for input in study.inputFiles.dropFirst() {
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: input.path))
+      #expect(input.sha256 == FileHash.sha256(bytes), "\(input.path)")
+      #expect(input.byteCount == bytes.count)
+    }
   }
 
   @Test func niftiWithoutOrientationUsesPixdimAndWarns() throws {

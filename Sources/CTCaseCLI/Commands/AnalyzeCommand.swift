@@ -38,8 +38,12 @@ enum AnalyzeCommand: Subcommand {
     let study = try StudyLoader.load(
       args.positionals.map { URL(fileURLWithPath: $0) }, options: options)
     for warning in study.warnings { context.diagnostics.warning(warning.description) }
-    let analysis = try LungAnalyzer(parameters: parameters, threads: context.threads)
-      .analyze(study.volume)
+    let named =
+      args.positionals.count == 1
+      ? args.positionals[0] : "\(args.positionals[0]) and \(args.positionals.count - 1) more"
+    let analysis = try StudyAnalysisFailure.naming(named) {
+      try LungAnalyzer(parameters: parameters, threads: context.threads).analyze(study.volume)
+    }
     var measurements = analysis.measurements
     measurements.seriesInstanceUID = study.metadata.seriesInstanceUID
 

@@ -32,7 +32,7 @@ enum ReportCommand: Subcommand {
     if !args.flag("--example"), let path = args.positionals.first, !isReportInputFile(path) {
       return try runCase(path, output: output, args: args, context: context)
     }
-    var timings = StageTimings()
+    let timings = StageTimings()
     let input = try timings.measure("input (example build or JSON read)") {
       try ReportInputSource.load(args, command: "report", context: context)
     }
@@ -46,7 +46,10 @@ enum ReportCommand: Subcommand {
     try timings.measure("render PDF (cairo, pango)") {
       try CairoRenderer(fonts: fonts).writePDF(document, to: url)
     }
-    if args.flag("--timings") { context.output(timings.table(excludingFirst: true)) }
+    if args.flag("--timings") {
+      context.output(
+        timings.table(excludingFirst: true, totalLabel: "total report rendering (without input)"))
+    }
     context.diagnostics.note("report: wrote \(url.path)")
     return .success
   }
@@ -67,9 +70,10 @@ enum ReportCommand: Subcommand {
       template: args.value("--template"), pageSize: try ReportInputSource.pageSize(args),
       rules: args.value("--rules"), deidentify: args.flag("--deidentify"))
     let url = URL(fileURLWithPath: output)
+    let timings = args.flag("--timings") ? StageTimings() : nil
     let rendered = try CaseReportRun.run(
       casePath: URL(fileURLWithPath: path), output: url, options: options,
-      threads: context.threads, diagnostics: context.diagnostics)
+      threads: context.threads, diagnostics: context.diagnostics, timings: timings)
     if let dicom = args.value("--dicom") {
       try ReportDicomOutputs.write(
         rendered, report: url, to: URL(fileURLWithPath: dicom),
@@ -78,6 +82,9 @@ enum ReportCommand: Subcommand {
     if let summary = args.value("--summary") {
       let figures = CaseSummary(rendered, reportName: url.lastPathComponent)
       try AtomicFile.write(try CanonicalJSON.encode(figures), to: URL(fileURLWithPath: summary))
+    }
+    if let timings {
+      context.output(timings.table(excludingFirst: false, totalLabel: "total, end to end"))
     }
     context.diagnostics.note(
       "report: wrote \(url.path) and \(rendered.provenanceURL.lastPathComponent)")

@@ -92,8 +92,9 @@ public enum ExampleReportInput {
           name: "lesions with ground-glass type", value: "\(second.lesions.count)", unit: ""),
       ],
       thresholds: [
-        "total lesion volume >= 0.50 mL", "growth between studies >= 25 %",
-        "at least one nodular GGO lesion",
+        ReportThreshold(text: "total lesion volume >= 0.50 mL"),
+        ReportThreshold(text: "growth between studies >= 25 %"),
+        ReportThreshold(text: "at least one nodular GGO lesion"),
       ],
       recommendation:
         "Isolate the patient and repeat nucleic acid testing; review the CT with a radiologist.",

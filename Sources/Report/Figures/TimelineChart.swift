@@ -9,6 +9,13 @@ public struct TimelineChart {
   static let marginPT = 14.0
   /// Average advance of a 6.5 pt character, for label backing boxes (CJK runs wider).
   static let estimatedCharacterPT = 3.6
+  /// Advance of a CJK character at the same size.
+  static let wideCharacterPT = 6.6
+  /// Rows of alert captions below the study markers.
+  static let alertLaneStepPT = 12.0
+  /// Extra width given to a caption beyond its estimate, so an estimate a little short never
+  /// truncates it.
+  static let alertSlackPT = 20.0
 
   let input: ReportInput
   let style: ReportStyle
@@ -123,6 +130,8 @@ public struct TimelineChart {
 
   private func studies(width: Double) -> [LayoutElement] {
     var elements: [LayoutElement] = []
+    var captions: [LayoutElement] = []
+    var alertLanes = AlertLanes()
     for (index, study) in input.studies.enumerated() {
       guard let date = CivilDate(study.date) else { continue }
       let tx = x(date.dayNumber, width: width)
@@ -138,30 +147,77 @@ public struct TimelineChart {
             study.label, at: LayoutPoint(tx - 20, top + 4), width: 40,
             style: style.tiny.with(color: style.colors.text, bold: true, alignment: .center),
             singleLine: true)))
-      elements += alerts(forStudy: index, at: tx, below: top + 13)
+      let fired = alerts(
+        forStudy: index, at: tx, below: top + 13, width: width, lanes: &alertLanes)
+      elements += fired.stems
+      captions += fired.captions
     }
-    return elements
+    return elements + captions
   }
 
-  private func alerts(forStudy index: Int, at tx: Double, below y: Double) -> [LayoutElement] {
+  /// Alert captions of all studies share lanes below the study markers: each caption takes the
+  /// first lane whose previous caption ends left of its marker, so captions of studies a day
+  /// or two apart stack instead of overprinting. A hairline ties a lowered marker to its study;
+  /// stems are returned apart so they can be drawn under every caption's white backing.
+  private func alerts(
+    forStudy index: Int, at tx: Double, below y: Double, width: Double,
+    lanes: inout AlertLanes
+  ) -> (stems: [LayoutElement], captions: [LayoutElement]) {
     let fired = input.decisions.filter { $0.firstStudyIndex == index }
+    var stems: [LayoutElement] = []
     var elements: [LayoutElement] = []
-    for (row, decision) in fired.enumerated() {
-      let rowY = y + Double(row) * 16
+    for decision in fired {
+      let title = decision.text(in: style.template.language).title
+      let label = style.template.text(.timelineAlert) + ": " + title
+      let room = max(Self.labelWidthPT * 0.5, width - Self.marginPT - tx - 6)
+      let textWidth = min(room, Self.estimatedWidthPT(label))
+      let lane = lanes.place(from: tx - 4, to: tx + 6 + textWidth)
+      let rowY = y + Double(lane) * Self.alertLaneStepPT
+
+      if lane > 0 {
+        stems.append(
+          .path(PathShape([LayoutPoint(tx, y - 4), LayoutPoint(tx, rowY)], stroke: style.hairline)))
+      }
       elements.append(
         .marker(
           MarkerShape(
             .invertedTriangle, at: LayoutPoint(tx, rowY + 4), sizePT: 7,
             stroke: StrokeStyle(color: style.colors.alert, widthPT: 0.8), fill: style.colors.alert))
       )
-      let title = decision.text(in: style.template.language).title
-      let label = style.template.text(.timelineAlert) + ": " + title
+      elements.append(
+        .rect(
+          LayoutRect(x: tx + 5, y: rowY - 1, width: textWidth + 2, height: 9), fill: .white,
+          stroke: nil))
       elements.append(
         .text(
           TextRun(
-            label, at: LayoutPoint(tx + 6, rowY - 1), width: Self.labelWidthPT,
+            label, at: LayoutPoint(tx + 6, rowY - 1), width: textWidth + Self.alertSlackPT,
             style: style.tiny.with(color: style.colors.alert, bold: true), singleLine: true)))
     }
-    return elements
+    return (stems, elements)
+  }
+
+  /// An overestimate of a tiny bold caption's width: CJK characters are about one em wide,
+  /// others rarely wider than `estimatedCharacterPT` plus a bold allowance.
+  static func estimatedWidthPT(_ text: String) -> Double {
+    text.unicodeScalars.reduce(0.0) { sum, scalar in
+      sum + (scalar.value >= 0x2E80 ? Self.wideCharacterPT : Self.estimatedCharacterPT + 0.4)
+    }
+  }
+}
+
+/// Horizontal extents already used in each row of alert captions.
+struct AlertLanes {
+  private var ends: [Double] = []
+  static let gapPT = 6.0
+
+  /// The first lane free over `start...end`, which is then taken.
+  mutating func place(from start: Double, to end: Double) -> Int {
+    for (lane, last) in ends.enumerated() where last + Self.gapPT <= start {
+      ends[lane] = end
+      return lane
+    }
+    ends.append(end)
+    return ends.count - 1
   }
 }

@@ -50,6 +50,21 @@ public struct DecisionText: Sendable, Codable, Equatable {
   }
 }
 
+/// A threshold an alert rule compared against. The template words it from `name` and `value`
+/// (its `threshold.<name>` string, with `{value}` and `{percent}` filled in); `text`, the rule
+/// set's own English sentence, is shown when the template has no wording for `name`.
+public struct ReportThreshold: Sendable, Codable, Equatable {
+  public var name: String
+  public var value: Double
+  public var text: String
+
+  public init(name: String = "", value: Double = 0, text: String) {
+    self.name = name
+    self.value = value
+    self.text = text
+  }
+}
+
 /// One alert rule that fired, when it first fired and why.
 public struct ReportDecision: Sendable, Codable, Equatable {
   public var ruleID: String
@@ -58,15 +73,15 @@ public struct ReportDecision: Sendable, Codable, Equatable {
   public var firstDay: Int?
   public var firstDate: String
   public var inputs: [DecisionInput]
-  /// Each threshold as worded by the rule set, e.g. "total lesion volume >= 1.0 mL".
-  public var thresholds: [String]
+  /// Each threshold the rule compared against.
+  public var thresholds: [ReportThreshold]
   public var recommendation: String
   /// Rule texts by language tag (`zh-CN`), used when the template's language matches.
   public var translations: [String: DecisionText]
 
   public init(
     ruleID: String, title: String, firstStudyIndex: Int, firstDay: Int?, firstDate: String,
-    inputs: [DecisionInput], thresholds: [String], recommendation: String,
+    inputs: [DecisionInput], thresholds: [ReportThreshold], recommendation: String,
     translations: [String: DecisionText] = [:]
   ) {
     self.ruleID = ruleID

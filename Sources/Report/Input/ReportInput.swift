@@ -1,4 +1,5 @@
 import Analysis
+import Imaging
 
 /// Everything the report shows, as plain values. The pipeline (ingest, analysis, course,
 /// decisions) fills it; the report never reads input files itself.
@@ -71,16 +72,20 @@ public struct ReportSeries: Sendable, Codable, Equatable {
   public var sliceThicknessMM: Double?
   public var imageCount: Int?
   public var selectionReason: String?
+  /// The facts behind `selectionReason`, worded by the template when present.
+  public var choice: SeriesChoice?
 
   public init(
     description: String? = nil, seriesInstanceUID: String? = nil,
-    sliceThicknessMM: Double? = nil, imageCount: Int? = nil, selectionReason: String? = nil
+    sliceThicknessMM: Double? = nil, imageCount: Int? = nil, selectionReason: String? = nil,
+    choice: SeriesChoice? = nil
   ) {
     self.description = description
     self.seriesInstanceUID = seriesInstanceUID
     self.sliceThicknessMM = sliceThicknessMM
     self.imageCount = imageCount
     self.selectionReason = selectionReason
+    self.choice = choice
   }
 }
 

@@ -33,7 +33,7 @@ extension ReportLayoutBuilder {
     flow.paragraph(
       firedText(decision, study) + " · " + decision.ruleID,
       style: style.muted)
-    let inputs = decision.inputs.map { [$0.name, $0.value, $0.unit] }
+    let inputs = decision.inputs.map { [template.figureName($0.name), $0.value, $0.unit] }
     TableLayout(
       columns: [
         TableLayout.Column(text(.decisionInputs), 3), TableLayout.Column("", 1.2, .right),
@@ -42,7 +42,8 @@ extension ReportLayoutBuilder {
     ).place(in: &flow)
     flow.paragraph(text(.decisionThresholds), style: style.small.with(bold: true), gapAfter: 2)
     for threshold in decision.thresholds {
-      flow.paragraph("• " + threshold, style: style.small, indent: 6, gapAfter: 1)
+      flow.paragraph(
+        "• " + template.thresholdText(threshold), style: style.small, indent: 6, gapAfter: 1)
     }
     flow.y += 4
     flow.paragraph(

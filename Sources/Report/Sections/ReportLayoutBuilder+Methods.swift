@@ -15,7 +15,8 @@ extension ReportLayoutBuilder {
 
     subheading(text(.methodsSeries), in: &flow)
     for study in input.studies {
-      let reason = study.series.selectionReason ?? text(.notRecorded)
+      let worded = study.series.choice.map { SeriesChoiceWording(template: template).text($0) }
+      let reason = worded ?? study.series.selectionReason ?? text(.notRecorded)
       let uid = study.series.seriesInstanceUID.map { " · " + $0 } ?? ""
       flow.paragraph(
         study.label + " (" + study.date + ")" + uid + ": " + reason, style: style.small, gapAfter: 2

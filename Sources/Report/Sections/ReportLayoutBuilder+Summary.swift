@@ -13,7 +13,7 @@ extension ReportLayoutBuilder {
     let patient = input.patient
     let missing = text(.notRecorded)
     var pairs: [(String, String)] = [
-      (text(.patientName), patient.name ?? missing),
+      (text(.patientName), patient.name.map(PersonNameText.display) ?? missing),
       (text(.patientID), patient.id ?? missing),
       (text(.patientSex), patient.sex.map(template.sexName) ?? missing),
       (text(.patientAge), patient.age.map(template.ageText) ?? missing),

@@ -61,6 +61,11 @@ extension ReportTemplate {
   }
 
   static let stageKeyPrefix = "stage."
+  /// Optional string families: course stage names, alert-rule threshold wordings and the
+  /// names of the figures rules read. A template without one falls back to the raw name.
+  static let optionalKeyPrefixes = [
+    stageKeyPrefix, "threshold.", "figure.", "choice.orientation.", "choice.role.",
+  ]
 
   static let topLevelKeys: Set<String> = [
     "schema", "name", "language", "page_size", "header_text", "logo_text", "colors",
@@ -116,8 +121,9 @@ extension ReportTemplate {
 
   private static func parseStrings(_ strings: TemplateReader) throws -> [String: String] {
     let known = Set(TemplateString.allCases.map(\.rawValue))
-    // `stage.<name>` entries are optional translations of course stage names.
-    let extra = strings.dictionary.keys.filter { $0.hasPrefix(stageKeyPrefix) }
+    let extra = strings.dictionary.keys.filter { key in
+      optionalKeyPrefixes.contains { key.hasPrefix($0) }
+    }
     try strings.refuseUnknownKeys(allowed: known.union(extra))
     var result: [String: String] = [:]
     for key in extra.sorted() { result[key] = try strings.string(key) }

@@ -62,4 +62,30 @@ extension ReportTemplate {
   public func stageName(_ stage: String) -> String {
     strings["stage.\(stage)"] ?? stage
   }
+
+  /// A rule threshold in the template's words: `threshold.<name>.zero` when the value is 0 and
+  /// the template has it, else `threshold.<name>`, else the rule set's own sentence.
+  public func thresholdText(_ threshold: ReportThreshold) -> String {
+    let key = "threshold." + threshold.name
+    let zero = threshold.value == 0 ? strings[key + ".zero"] : nil
+    guard let wording = zero ?? strings[key] else { return threshold.text }
+    return
+      wording
+      .replacingOccurrences(of: "{value}", with: Self.plainNumber(threshold.value))
+      .replacingOccurrences(of: "{percent}", with: Self.plainNumber(threshold.value * 100))
+  }
+
+  /// An optional string (`stage.`, `threshold.`, `figure.`, `choice.orientation.`,
+  /// `choice.role.` families), nil when the template does not define it.
+  public func optionalText(_ key: String) -> String? { strings[key] }
+
+  /// The name of a figure an alert rule read (`figure.<name>`), or the raw name.
+  public func figureName(_ name: String) -> String {
+    strings["figure." + name] ?? name
+  }
+
+  /// Whole numbers without decimals, others with two.
+  static func plainNumber(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+  }
 }

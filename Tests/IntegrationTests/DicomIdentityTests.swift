@@ -1,0 +1,113 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A patient identity carried by the DICOM files themselves (not by the manifest), written in
+/// GB18030 as Chinese scanners and PACS do: issue 6 (the Chinese name renders in the Chinese
+/// template) and issue 8 (de-identified outputs carry none of it). Release binary, thick-slice
+/// phantom, identity set with pydicom (`Scripts/fixtures/set_patient_identity.py`).
+@Suite(
+  .serialized,
+  .enabled(if: TestEnvironment.hasReleaseBinary, TestEnvironment.noReleaseBinaryReason),
+  .enabled(if: TestEnvironment.python != nil, "no python with pydicom: set CTCASE_PYTHON")
+)
+struct DicomIdentityTests {
+  static let personName = "Zhang^Wei=张^伟"
+  static let institution = "北京协和医院"
+  /// Every piece of the identity, in every spelling an output might use.
+  static let secrets = [
+    "Zhang", "张", "伟", "PID-0042", "19610715", "1961-07-15", institution, "协和",
+  ]
+
+  /// The phantom case with the identity in its DICOM and no patient in its manifest.
+  static let caseFolder: URL = {
+    let folder = try! TestEnvironment.makeTemporaryDirectory("ctcase-gb18030")  // test set-up
+    let made = try! TestEnvironment.run(
+      TestEnvironment.releaseBinary!,
+      ["-q", "phantom", "--preset", "thick", "--seed", "11", "--out", folder.path])
+    precondition(made.status == 0, "phantom failed: \(made.stderr)")
+    let script = TestEnvironment.packageRoot
+      .appendingPathComponent("Scripts/fixtures/set_patient_identity.py")
+    let set = try! TestEnvironment.run(
+      TestEnvironment.python!,
+      [
+        script.path, folder.path, "--name", personName, "--id", "PID-0042", "--birth-date",
+        "19610715", "--institution", institution, "--charset", "GB18030",
+      ])
+    precondition(set.status == 0, "set_patient_identity failed: \(set.stderr)")
+
+    let manifestURL = folder.appendingPathComponent("case.json")
+    var manifest =
+      try! JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as! [String: Any]
+    manifest.removeValue(forKey: "patient")
+    try! JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
+      .write(to: manifestURL)
+    return folder
+  }()
+
+  static func tool(_ name: String, _ arguments: [String]) throws -> String {
+    try TestEnvironment.run(URL(fileURLWithPath: "/usr/bin/\(name)"), arguments).stdout
+  }
+
+  @Test func chineseTemplate_rendersTheNameDecodedFromGB18030() throws {
+    let out = try TestEnvironment.makeTemporaryDirectory("ctcase-gb18030-report")
+    let report = out.appendingPathComponent("report.pdf")
+
+    let made = try TestEnvironment.run(
+      TestEnvironment.releaseBinary!,
+      [
+        "-q", "report", Self.caseFolder.appendingPathComponent("case.json").path, "-o",
+        report.path, "--template", "zh-CN",
+      ])
+
+    #expect(made.status == 0, "\(made.stderr)")
+    let text = try Self.tool("pdftotext", [report.path, "-"])
+    #expect(text.contains("张伟"), "the ideographic name group, run together")
+    #expect(text.contains("Zhang, Wei"), "the alphabetic group, family first")
+    #expect(text.contains("PID-0042"))
+    #expect(text.contains("1961-07-15"))
+    let fonts = try Self.tool("pdffonts", [report.path])
+    let rows = fonts.split(separator: "\n").dropFirst(2)
+    #expect(rows.contains { $0.contains("CJK") }, "a Noto Sans CJK face draws the Chinese")
+    #expect(rows.allSatisfy { $0.contains(" yes ") }, "every font embedded:\n\(fonts)")
+  }
+
+  @Test func deidentifiedOutputs_carryNothingOfTheDICOMIdentity() throws {
+    let out = try TestEnvironment.makeTemporaryDirectory("ctcase-gb18030-deid")
+    let report = out.appendingPathComponent("report.pdf")
+
+    let made = try TestEnvironment.run(
+      TestEnvironment.releaseBinary!,
+      [
+        "-q", "report", Self.caseFolder.appendingPathComponent("case.json").path, "-o",
+        report.path, "--deidentify", "--dicom", out.appendingPathComponent("dicom").path,
+        "--summary", out.appendingPathComponent("summary.json").path,
+      ])
+
+    #expect(made.status == 0, "\(made.stderr)")
+    var texts: [String: String] = [
+      "pdftotext": try Self.tool("pdftotext", [report.path, "-"]),
+      "pdfinfo": try Self.tool("pdfinfo", [report.path]),
+      "provenance": try String(
+        contentsOf: out.appendingPathComponent("report.provenance.json"), encoding: .utf8),
+      "summary": try String(
+        contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8),
+    ]
+    let dicom = out.appendingPathComponent("dicom")
+    let outputs = try FileManager.default.contentsOfDirectory(atPath: dicom.path)
+    #expect(outputs.count == 7, "SEG and SR per study and the Encapsulated PDF")
+    for name in outputs {
+      texts["dcmdump \(name)"] = try Self.tool(
+        "dcmdump", ["+U8", dicom.appendingPathComponent(name).path])
+    }
+    let files = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String }
+    texts["file names"] = (files ?? []).joined(separator: "\n")
+
+    for (source, text) in texts {
+      for secret in Self.secrets {
+        #expect(!text.contains(secret), "\(source) contains \(secret)")
+      }
+    }
+    #expect(texts["pdftotext"]?.contains("CASE-") == true, "the pseudonym replaces the name")
+  }
+}
