@@ -45,38 +45,61 @@ struct AirMask {
     _ slices: Range<Int>, hu: SendableConstPointer<Int16>, out: SendablePointer<UInt8>,
     grid: ChestGrid, threshold: Int16
   ) -> (sumX: Double, count: Int) {
-    var morph = SliceMorphology(
-      width: grid.nx, height: grid.ny, spacingX: grid.spacingX, spacingY: grid.spacingY)
+    let sliceSize = GridSize(grid.nx, grid.ny, 1)
     var sumX = 0.0
     var count = 0
-    var inside = [UInt8](repeating: 0, count: grid.plane)
+    var scratch = [UInt8](repeating: 0, count: grid.plane)
     for k in slices {
       let base = k * grid.plane
-      let outsideAir = morph.floodFromBorder { hu[base + $0] < threshold }
-      for p in 0..<grid.plane { inside[p] = outsideAir[p] == 0 ? 1 : 0 }
-      let body = largestComponent(of: inside, grid: grid)
-      guard body.label > 0 else { continue }
+      let body = scratch.withUnsafeMutableBufferPointer { flags in
+        for p in 0..<grid.plane { flags[p] = hu[base + p] < threshold ? 1 : 0 }
+        let air = RunComponents(mask: UnsafeBufferPointer(flags), size: sliceSize)
+        markInside(flags, outsideAir: air)
+        return RunComponents(mask: UnsafeBufferPointer(flags), size: sliceSize)
+      }
+      guard let label = largest(body) else { continue }
       for j in 0..<grid.ny {
-        for i in 0..<grid.nx {
-          let p = j * grid.nx + i
-          guard body.labels[p] == body.label else { continue }
-          sumX += grid.lpsX(i, j, k)
-          count += 1
-          if hu[base + p] < threshold { out[base + p] = AirMask.air }
+        for r in Int(body.rowFirst[j])..<Int(body.rowFirst[j + 1]) where body.label[r] == label {
+          for i in Int(body.start[r])..<Int(body.end[r]) {
+            let p = j * grid.nx + i
+            sumX += grid.lpsX(i, j, k)
+            count += 1
+            if hu[base + p] < threshold { out[base + p] = AirMask.air }
+          }
         }
       }
     }
     return (sumX, count)
   }
 
-  /// The body is the largest region on the slice; the table and loose objects are dropped.
-  private static func largestComponent(of inside: [UInt8], grid: ChestGrid)
-    -> (labels: [Int32], label: Int32)
-  {
-    let cc = ConnectedComponents(mask: inside, size: GridSize(grid.nx, grid.ny, 1))
-    guard cc.count > 0 else { return (cc.labels, 0) }
+  /// Turns `flags` into the inside of the body outline: every pixel except the air regions
+  /// that reach the image border (4-connected).
+  private static func markInside(
+    _ flags: UnsafeMutableBufferPointer<UInt8>, outsideAir: RunComponents
+  ) {
+    let (w, h) = (outsideAir.size.nx, outsideAir.size.ny)
+    var outside = [Bool](repeating: false, count: outsideAir.count + 1)
+    for y in 0..<h {
+      for r in Int(outsideAir.rowFirst[y])..<Int(outsideAir.rowFirst[y + 1]) {
+        let edge = y == 0 || y == h - 1 || outsideAir.start[r] == 0 || outsideAir.end[r] == w
+        if edge { outside[Int(outsideAir.label[r])] = true }
+      }
+    }
+    for p in 0..<(w * h) { flags[p] = 1 }
+    for y in 0..<h {
+      for r in Int(outsideAir.rowFirst[y])..<Int(outsideAir.rowFirst[y + 1])
+      where outside[Int(outsideAir.label[r])] {
+        for x in Int(outsideAir.start[r])..<Int(outsideAir.end[r]) { flags[y * w + x] = 0 }
+      }
+    }
+  }
+
+  /// The body is the largest region on the slice (the first in raster order on a tie); the
+  /// table and loose objects are dropped. Nil when the slice has no region.
+  private static func largest(_ regions: RunComponents) -> Int32? {
+    guard regions.count > 0 else { return nil }
     var best = 1
-    for c in 1...cc.count where cc.sizes[c] > cc.sizes[best] { best = c }
-    return (cc.labels, Int32(best))
+    for c in 1...regions.count where regions.sizes[c] > regions.sizes[best] { best = c }
+    return Int32(best)
   }
 }

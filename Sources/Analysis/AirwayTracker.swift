@@ -52,14 +52,18 @@ struct AirwayTracker {
   /// The lumen regions touching `near` with an airway-sized cross-section, and their number.
   private func continuation(of near: [UInt8], in lumen: ConnectedComponents) -> ([UInt8], Int) {
     let maxPixels = Int(parameters.airwayMaxAreaMM2 / grid.pixelAreaMM2)
-    var accepted = Set<Int32>()
+    var accepted = [Bool](repeating: false, count: lumen.count + 1)
+    var branches = 0
     for p in 0..<grid.plane where near[p] != 0 {
-      let c = lumen.labels[p]
-      if c > 0, lumen.sizes[Int(c)] <= maxPixels { accepted.insert(c) }
+      let c = Int(lumen.labels[p])
+      if c > 0, !accepted[c], lumen.sizes[c] <= maxPixels {
+        accepted[c] = true
+        branches += 1
+      }
     }
     var next = [UInt8](repeating: 0, count: grid.plane)
-    for p in 0..<grid.plane where accepted.contains(lumen.labels[p]) { next[p] = 1 }
-    return (next, accepted.count)
+    for p in 0..<grid.plane where accepted[Int(lumen.labels[p])] { next[p] = 1 }
+    return (next, branches)
   }
 
   /// Position in `order` of the first slice holding a trachea, and its lumen there.

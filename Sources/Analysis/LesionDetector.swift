@@ -35,83 +35,90 @@ struct LesionDetector {
       return LesionComponents(box: VoxelBox(lo: (0, 0, 0), hi: (0, 0, 0)), ids: [0], sizes: [0])
     }
     let box = lungBox
+    let bs = box.size
+    var candidate = [UInt8](repeating: 0, count: bs.count)
+    candidate.withUnsafeMutableBufferPointer { c in
+      sides.withUnsafeBufferPointer { s in
+        hu.withUnsafeBufferPointer { h in
+          let out = SendablePointer(c)
+          let (lungs, values) = (SendableConstPointer(s), SendableConstPointer(h))
+          _ = ParallelSlices.map(count: bs.nz, threads: threads) { _, slices in
+            var work = SliceWork(grid: grid, size: bs)
+            for k in slices {
+              candidateSlice(k, box: box, sides: lungs, hu: values, work: &work, out: out)
+            }
+          }
+        }
+      }
+    }
+    return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
+  }
+
+  /// Per-thread scratch for one box slice.
+  private struct SliceWork {
+    var candidate: [UInt8]
+    var ggo: [UInt8]
+    var solid: [UInt8]
+    var morph: SliceMorphology
+
+    init(grid: ChestGrid, size: GridSize) {
+      candidate = [UInt8](repeating: 0, count: size.sliceCount)
+      ggo = candidate
+      solid = candidate
+      morph = SliceMorphology(
+        width: size.nx, height: size.ny, spacingX: grid.spacingX, spacingY: grid.spacingY)
+    }
+  }
+
+  /// The lesion candidates of box slice `k`, written into `out` (box layout): lung voxels in
+  /// the lesion HU range that survive the vessel opening, their edges restored.
+  private func candidateSlice(
+    _ k: Int, box: VoxelBox, sides: SendableConstPointer<UInt8>,
+    hu: SendableConstPointer<Int16>, work: inout SliceWork, out: SendablePointer<UInt8>
+  ) {
     let lo = Int16(clamping: Int(parameters.ggoMinHU.rounded(.up)))
     let dense = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
     let hi = Int16(clamping: Int(parameters.lesionMaxHU.rounded(.down)))
     let bs = box.size
-    var candidate = [UInt8](repeating: 0, count: bs.count)
-    var ggo = candidate
-    var solid = candidate
     var p = 0
-    for k in 0..<bs.nz {
-      for j in 0..<bs.ny {
-        let row = box.fullOffset(0, j, k, grid: grid)
-        for i in 0..<bs.nx {
-          let v = hu[row + i]
-          if sides[row + i] != 0, v >= lo, v <= hi {
-            candidate[p] = 1
-            if v >= dense { solid[p] = 1 } else { ggo[p] = 1 }
-          }
-          p += 1
-        }
+    for j in 0..<bs.ny {
+      let row = box.fullOffset(0, j, k, grid: grid)
+      for i in 0..<bs.nx {
+        let v = hu[row + i]
+        let isCandidate = sides[row + i] != 0 && v >= lo && v <= hi
+        work.candidate[p] = isCandidate ? 1 : 0
+        work.solid[p] = isCandidate && v >= dense ? 1 : 0
+        work.ggo[p] = isCandidate && v < dense ? 1 : 0
+        p += 1
       }
     }
     // Vessels are as dense as consolidation: dense voxels need a wider cross-section to count.
-    let openedGGO = openSlices(ggo, size: bs, radiusMM: parameters.vesselMaxDiameterMM / 2)
-    let openedSolid = openSlices(
-      solid, size: bs, radiusMM: parameters.denseVesselMaxDiameterMM / 2)
-    let opened = zip(openedGGO, openedSolid).map { $0 | $1 }
-    candidate = restoreEdges(opened, candidate: candidate, size: bs)
-    return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
-  }
-
-  /// The candidates with every in-plane structure narrower than the vessel diameter removed.
-  private func openSlices(_ candidate: [UInt8], size: GridSize, radiusMM radius: Double)
-    -> [UInt8]
-  {
-    var mask = candidate
-    let (sx, sy) = (grid.spacingX, grid.spacingY)
-    mask.withUnsafeMutableBufferPointer { m in
-      let shared = SendablePointer(m)
-      _ = ParallelSlices.map(count: size.nz, threads: threads) { _, slices in
-        var morph = SliceMorphology(width: size.nx, height: size.ny, spacingX: sx, spacingY: sy)
-        for k in slices {
-          let slice = UnsafeMutableBufferPointer(
-            start: shared.base + k * size.sliceCount, count: size.sliceCount)
-          morph.open(slice, radiusMM: radius)
-        }
-      }
+    work.ggo.withUnsafeMutableBufferPointer {
+      work.morph.open($0, radiusMM: parameters.vesselMaxDiameterMM / 2)
     }
-    return mask
+    work.solid.withUnsafeMutableBufferPointer {
+      work.morph.open($0, radiusMM: parameters.denseVesselMaxDiameterMM / 2)
+    }
+    for q in 0..<bs.sliceCount { work.ggo[q] |= work.solid[q] }
+    restoreEdges(&work)
+    let base = k * bs.sliceCount
+    for q in 0..<bs.sliceCount { out[base + q] = work.ggo[q] & work.candidate[q] }
   }
 
-  /// Candidates within about one pixel of what survived the opening: a digital disk cannot
-  /// sweep the corners of a rasterised outline, so the opening alone shaves lesion edges
-  /// (about 7 % of a 12 mm nodule); vessels removed entirely do not come back, and a vessel
-  /// touching a lesion comes back only for that pixel.
-  private func restoreEdges(_ opened: [UInt8], candidate: [UInt8], size: GridSize) -> [UInt8] {
-    var grown = opened
+  /// Candidates within about one pixel of what survived the opening (`work.ggo` on entry): a
+  /// digital disk cannot sweep the corners of a rasterised outline, so the opening alone
+  /// shaves lesion edges (about 7 % of a 12 mm nodule); vessels removed entirely do not come
+  /// back, and a vessel touching a lesion comes back only for that pixel. The caller keeps
+  /// only candidates of the grown mask.
+  private func restoreEdges(_ work: inout SliceWork) {
     let radius = min(
       parameters.vesselMaxDiameterMM / 2,
       Self.edgeRestorePixels * max(grid.spacingX, grid.spacingY))
-    let (sx, sy) = (grid.spacingX, grid.spacingY)
-    grown.withUnsafeMutableBufferPointer { m in
-      let shared = SendablePointer(m)
-      _ = ParallelSlices.map(count: size.nz, threads: threads) { _, slices in
-        var morph = SliceMorphology(width: size.nx, height: size.ny, spacingX: sx, spacingY: sy)
-        for k in slices {
-          let slice = UnsafeMutableBufferPointer(
-            start: shared.base + k * size.sliceCount, count: size.sliceCount)
-          morph.dilate(slice, radiusMM: radius)
-        }
-      }
-    }
-    for p in 0..<grown.count where candidate[p] == 0 { grown[p] = 0 }
-    return grown
+    work.ggo.withUnsafeMutableBufferPointer { work.morph.dilate($0, radiusMM: radius) }
   }
 
   private func components(of mask: [UInt8], box: VoxelBox, hu: [Int16]) -> LesionComponents {
-    var cc = ConnectedComponents(mask: mask, size: box.size)
+    var cc = ConnectedComponents(mask: mask, size: box.size, threads: threads)
     SolidNoduleTrim(grid: grid, parameters: parameters)
       .trim(labels: &cc.labels, count: cc.count, hu: hu, box: box)
     cc.sizes = [Int](repeating: 0, count: cc.count + 1)

@@ -16,9 +16,29 @@ struct LesionSums {
   var histogram: [Int]
   /// Voxel count per box slice, to find the slice where the lesion is largest.
   var perSlice: [Int]
+
+  /// Adds another part's sums of the same lesion (its voxels are disjoint from these).
+  mutating func add(_ other: LesionSums) {
+    count += other.count
+    sumI += other.sumI
+    sumJ += other.sumJ
+    sumK += other.sumK
+    ggo += other.ggo
+    consolidation += other.consolidation
+    right += other.right
+    left += other.left
+    touchesOutside = touchesOutside || other.touchesOutside
+    sumHU += other.sumHU
+    for b in histogram.indices { histogram[b] += other.histogram[b] }
+    for k in perSlice.indices { perSlice[k] += other.perSlice[k] }
+  }
 }
 
 /// Everything one pass over the lungs yields: per-lesion sums and per-zone counts.
+///
+/// The pass runs over chunks of slices in parallel and adds the chunks' totals in chunk order.
+/// Every total is a count or a sum of integers (voxel indices, HU), exact in `Double`, so the
+/// result does not depend on the thread count.
 struct LesionStatistics {
   var lesions: [LesionSums]
   /// Lung voxels per side (0 right, 1 left) and zone (0 upper ... 2 lower).
@@ -31,43 +51,81 @@ struct LesionStatistics {
   /// Walks the lungs once. `sides` holds right/left per voxel before lesion labels are added.
   init(
     sides: [UInt8], hu: [Int16], lesions: LesionComponents, grid: ChestGrid,
-    parameters: AnalysisParameters
+    parameters: AnalysisParameters, threads: Int = 1
   ) {
     let box = lesions.box
     let bins = Int(parameters.lesionMaxHU.rounded(.down) - parameters.ggoMinHU.rounded(.up)) + 1
     histogramLowHU = Int(parameters.ggoMinHU.rounded(.up))
-    self.lesions = (0...lesions.count).map { _ in
-      LesionSums(histogram: [], perSlice: [Int](repeating: 0, count: box.size.nz))
+    self.lesions = LesionStatistics.emptySums(count: lesions.count, bins: bins, slices: box.size.nz)
+    extents = LesionStatistics.extents(sides: sides, box: box, grid: grid, threads: threads)
+    let chunks = ParallelSlices.map(count: box.size.nz, chunks: threads, threads: threads) {
+      [self] _, slices in
+      var part = self
+      part.accumulate(
+        slices, sides: sides, hu: hu, lesions: lesions, grid: grid, parameters: parameters)
+      return part
     }
-    for n in 1..<self.lesions.count { self.lesions[n].histogram = [Int](repeating: 0, count: bins) }
-    extents = LesionStatistics.extents(sides: sides, box: box, grid: grid)
-    accumulate(sides: sides, hu: hu, lesions: lesions, grid: grid, parameters: parameters)
+    for part in chunks { merge(part) }
   }
 
-  private static func extents(sides: [UInt8], box: VoxelBox, grid: ChestGrid) -> [LungExtent] {
-    var e = [LungExtent(), LungExtent()]
+  private static func emptySums(count: Int, bins: Int, slices: Int) -> [LesionSums] {
+    var sums = (0...count).map { _ in
+      LesionSums(histogram: [], perSlice: [Int](repeating: 0, count: slices))
+    }
+    for n in 1..<sums.count { sums[n].histogram = [Int](repeating: 0, count: bins) }
+    return sums
+  }
+
+  /// Adds another chunk's totals (counted from the same empty start) to these.
+  private mutating func merge(_ part: LesionStatistics) {
+    for side in 0..<2 {
+      for zone in 0..<3 {
+        lungVoxels[side][zone] += part.lungVoxels[side][zone]
+        lesionVoxels[side][zone] += part.lesionVoxels[side][zone]
+      }
+    }
+    highOpacityVoxels += part.highOpacityVoxels
+    for n in 1..<lesions.count { lesions[n].add(part.lesions[n]) }
+  }
+
+  private static func extents(sides: [UInt8], box: VoxelBox, grid: ChestGrid, threads: Int)
+    -> [LungExtent]
+  {
     let bs = box.size
-    for k in 0..<bs.nz {
-      for j in 0..<bs.ny {
-        let row = box.fullOffset(0, j, k, grid: grid)
-        for i in 0..<bs.nx where sides[row + i] != 0 {
-          e[Int(sides[row + i]) - 1].include(grid.lpsZ(i + box.lo.i, j + box.lo.j, k + box.lo.k))
+    let parts = ParallelSlices.map(count: bs.nz, threads: threads) { _, slices in
+      var e = [LungExtent(), LungExtent()]
+      for k in slices {
+        for j in 0..<bs.ny {
+          let row = box.fullOffset(0, j, k, grid: grid)
+          for i in 0..<bs.nx where sides[row + i] != 0 {
+            e[Int(sides[row + i]) - 1].include(
+              grid.lpsZ(i + box.lo.i, j + box.lo.j, k + box.lo.k))
+          }
         }
+      }
+      return e
+    }
+    var e = [LungExtent(), LungExtent()]
+    for part in parts {
+      for side in 0..<2 where part[side].minZ <= part[side].maxZ {
+        e[side].include(part[side].minZ)
+        e[side].include(part[side].maxZ)
       }
     }
     return e
   }
 
+  /// Counts the box slices `slices` into these totals.
   private mutating func accumulate(
-    sides: [UInt8], hu: [Int16], lesions: LesionComponents, grid: ChestGrid,
-    parameters: AnalysisParameters
+    _ slices: Range<Int>, sides: [UInt8], hu: [Int16], lesions: LesionComponents,
+    grid: ChestGrid, parameters: AnalysisParameters
   ) {
     let box = lesions.box
     let bs = box.size
     let consolidationHU = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
     let highHU = Int16(clamping: Int(parameters.highOpacityMinHU.rounded(.up)))
-    var p = 0
-    for k in 0..<bs.nz {
+    var p = slices.lowerBound * bs.sliceCount
+    for k in slices {
       for j in 0..<bs.ny {
         let row = box.fullOffset(0, j, k, grid: grid)
         for i in 0..<bs.nx {
@@ -92,7 +150,6 @@ struct LesionStatistics {
       }
     }
   }
-
   private static func add(
     _ s: inout LesionSums, at g: (Int, Int, Int), localK: Int, hu: Int16, side: Int,
     isDense: Bool, lowHU: Int

@@ -38,13 +38,15 @@ public struct LungAnalyzer: Sendable {
     let lesions = LesionDetector(grid: grid, parameters: parameters, threads: threads)
       .detect(sides: sides, hu: volume.voxels)
     let stats = LesionStatistics(
-      sides: sides, hu: volume.voxels, lesions: lesions, grid: grid, parameters: parameters)
+      sides: sides, hu: volume.voxels, lesions: lesions, grid: grid, parameters: parameters,
+      threads: threads)
     let measured = LesionMeasurer(grid: grid, parameters: parameters)
       .measure(stats, lesions: lesions, sides: sides)
     let study = StudySummary.make(
       stats: stats, lesions: measured, grid: grid, parameters: parameters)
 
-    let (labels, map) = finalMaps(sides: sides, lesions: lesions, hu: volume.voxels, grid: grid)
+    let (labels, map) = finalMaps(
+      sides: consume sides, lesions: lesions, hu: volume.voxels, grid: grid)
     return StudyAnalysis(
       measurements: study, labels: LabelVolume(geometry: volume.geometry, labels: labels),
       lesionMap: map)
@@ -64,10 +66,11 @@ public struct LungAnalyzer: Sendable {
     return sides
   }
 
-  private func finalMaps(sides: [UInt8], lesions: LesionComponents, hu: [Int16], grid: ChestGrid)
-    -> ([UInt8], [UInt16])
-  {
-    var labels = sides
+  /// The label volume (built in `sides`' storage, which is consumed) and the lesion-id map.
+  private func finalMaps(
+    sides: consuming [UInt8], lesions: LesionComponents, hu: [Int16], grid: ChestGrid
+  ) -> ([UInt8], [UInt16]) {
+    var labels = consume sides
     var map = [UInt16](repeating: 0, count: grid.size.count)
     let dense = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
     let box = lesions.box

@@ -36,7 +36,9 @@ struct LungSelector {
       throw AnalysisError.noLungsInView(foundML: 0, minimumML: parameters.minLungVolumeML)
     }
     let local = box.crop(airMask, grid: grid) { $0 == AirMask.air ? UInt8(1) : 0 }
-    let cc = ConnectedComponents(mask: local, size: box.size)
+    let cc = local.withUnsafeBufferPointer {
+      RunComponents(mask: $0, size: box.size, threads: threads)
+    }
     let stats = statistics(cc, box: box)
     let kept = keptComponents(stats)
     let keptVoxels = kept.reduce(0) { $0 + stats.size[$1] }
@@ -75,21 +77,18 @@ struct LungSelector {
     }
   }
 
-  private func statistics(_ cc: ConnectedComponents, box: VoxelBox) -> Stats {
+  private func statistics(_ cc: RunComponents, box: VoxelBox) -> Stats {
     let n = cc.count + 1
     var s = Stats(
       size: cc.sizes, leftCount: [Int](repeating: 0, count: n),
       sumZ: [Double](repeating: 0, count: n), minZ: [Double](repeating: .infinity, count: n),
       maxZ: [Double](repeating: -.infinity, count: n))
     let bs = box.size
-    var p = 0
-    for k in 0..<bs.nz {
-      for j in 0..<bs.ny {
-        for i in 0..<bs.nx {
-          defer { p += 1 }
-          let c = Int(cc.labels[p])
-          guard c > 0 else { continue }
-          let (gi, gj, gk) = (i + box.lo.i, j + box.lo.j, k + box.lo.k)
+    for row in 0..<(bs.ny * bs.nz) {
+      let (gj, gk) = (row % bs.ny + box.lo.j, row / bs.ny + box.lo.k)
+      for r in Int(cc.rowFirst[row])..<Int(cc.rowFirst[row + 1]) {
+        let c = Int(cc.label[r])
+        for gi in (Int(cc.start[r]) + box.lo.i)..<(Int(cc.end[r]) + box.lo.i) {
           let z = grid.lpsZ(gi, gj, gk)
           if grid.lpsX(gi, gj, gk) > midlineX { s.leftCount[c] += 1 }
           s.sumZ[c] += z
@@ -102,18 +101,15 @@ struct LungSelector {
   }
 
   private func write(
-    _ cc: ConnectedComponents, sideOf: [UInt8], box: VoxelBox, into sides: inout [UInt8]
+    _ cc: RunComponents, sideOf: [UInt8], box: VoxelBox, into sides: inout [UInt8]
   ) {
     let bs = box.size
-    var p = 0
-    for k in 0..<bs.nz {
-      for j in 0..<bs.ny {
-        let row = box.fullOffset(0, j, k, grid: grid)
-        for i in 0..<bs.nx {
-          let side = sideOf[Int(cc.labels[p])]
-          if side != 0 { sides[row + i] = side }
-          p += 1
-        }
+    for row in 0..<(bs.ny * bs.nz) {
+      let first = box.fullOffset(0, row % bs.ny, row / bs.ny, grid: grid)
+      for r in Int(cc.rowFirst[row])..<Int(cc.rowFirst[row + 1]) {
+        let side = sideOf[Int(cc.label[r])]
+        guard side != 0 else { continue }
+        for i in Int(cc.start[r])..<Int(cc.end[r]) { sides[first + i] = side }
       }
     }
   }

@@ -22,72 +22,86 @@ struct LungSplitter {
   let threads: Int
 
   /// Writes right or left for every voxel of `component` into the full-grid `sides`.
-  func split(component: Int32, of cc: ConnectedComponents, into sides: inout [UInt8]) {
+  func split(component: Int32, of cc: RunComponents, into sides: inout [UInt8]) {
     let bs = box.size
-    cc.labels.withUnsafeBufferPointer { labels in
-      sides.withUnsafeMutableBufferPointer { out in
-        let input = SendableConstPointer(labels)
-        let output = SendablePointer(out)
-        _ = ParallelSlices.map(count: bs.nz, threads: threads) { _, slices in
-          for k in slices {
-            splitSlice(k, component: component, labels: input, sides: output)
-          }
+    sides.withUnsafeMutableBufferPointer { out in
+      let output = SendablePointer(out)
+      _ = ParallelSlices.map(count: bs.nz, threads: threads) { _, slices in
+        for k in slices {
+          splitSlice(k, component: component, runs: cc, sides: output)
         }
       }
     }
   }
 
   private func splitSlice(
-    _ k: Int, component: Int32, labels: SendableConstPointer<Int32>,
-    sides: SendablePointer<UInt8>
+    _ k: Int, component: Int32, runs: RunComponents, sides: SendablePointer<UInt8>
   ) {
     let bs = box.size
-    let base = k * bs.sliceCount
     var member = [UInt8](repeating: 0, count: bs.sliceCount)
     var any = false
-    for p in 0..<bs.sliceCount where labels[base + p] == component {
-      member[p] = 1
-      any = true
+    for j in 0..<bs.ny {
+      let row = k * bs.ny + j
+      for r in Int(runs.rowFirst[row])..<Int(runs.rowFirst[row + 1])
+      where runs.label[r] == component {
+        for i in Int(runs.start[r])..<Int(runs.end[r]) { member[j * bs.nx + i] = 1 }
+        any = true
+      }
     }
     guard any else { return }
     let plane = SlicePlane(grid: grid, box: box, k: k, midlineX: midlineX)
-    let pieces = ConnectedComponents(mask: member, size: GridSize(bs.nx, bs.ny, 1))
-    var result = sidesOfWholePieces(pieces, plane: plane)
-    for piece in 1..<(pieces.count + 1) where result.straddling.contains(Int32(piece)) {
-      let inPiece = pieces.labels.map { $0 == Int32(piece) ? UInt8(1) : 0 }
-      let sideOfPiece = splitPiece(inPiece, plane: plane)
-      for p in 0..<bs.sliceCount where sideOfPiece[p] != 0 { result.sides[p] = sideOfPiece[p] }
+    let pieces = member.withUnsafeBufferPointer {
+      RunComponents(mask: $0, size: GridSize(bs.nx, bs.ny, 1))
     }
-    let labelled = result.sides
+    let sideOf = sidesOfWholePieces(pieces, k: k)
     for j in 0..<bs.ny {
       let row = box.fullOffset(0, j, k, grid: grid)
-      for i in 0..<bs.nx where labelled[j * bs.nx + i] != 0 {
-        sides[row + i] = labelled[j * bs.nx + i]
+      for r in Int(pieces.rowFirst[j])..<Int(pieces.rowFirst[j + 1]) {
+        let side = sideOf[Int(pieces.label[r])]
+        guard side != 0 else { continue }
+        for i in Int(pieces.start[r])..<Int(pieces.end[r]) { sides[row + i] = side }
+      }
+    }
+    for piece in 1..<(pieces.count + 1) where sideOf[piece] == 0 {
+      var inPiece = [UInt8](repeating: 0, count: bs.sliceCount)
+      for j in 0..<bs.ny {
+        for r in Int(pieces.rowFirst[j])..<Int(pieces.rowFirst[j + 1])
+        where pieces.label[r] == Int32(piece) {
+          for i in Int(pieces.start[r])..<Int(pieces.end[r]) { inPiece[j * bs.nx + i] = 1 }
+        }
+      }
+      let sideOfPiece = splitPiece(inPiece, plane: plane)
+      for j in 0..<bs.ny {
+        let row = box.fullOffset(0, j, k, grid: grid)
+        for i in 0..<bs.nx where sideOfPiece[j * bs.nx + i] != 0 {
+          sides[row + i] = sideOfPiece[j * bs.nx + i]
+        }
       }
     }
   }
 
-  /// Sides for pieces lying mostly on one side, and the pieces that straddle the midline.
-  private func sidesOfWholePieces(_ pieces: ConnectedComponents, plane: SlicePlane)
-    -> (sides: [UInt8], straddling: Set<Int32>)
-  {
+  /// Side per piece for pieces lying mostly on one side; 0 for those straddling the midline.
+  private func sidesOfWholePieces(_ pieces: RunComponents, k: Int) -> [UInt8] {
     var left = [Int](repeating: 0, count: pieces.count + 1)
-    for p in 0..<pieces.labels.count where pieces.labels[p] != 0 && plane.lpsX(p) > midlineX {
-      left[Int(pieces.labels[p])] += 1
+    for j in 0..<pieces.size.ny {
+      for r in Int(pieces.rowFirst[j])..<Int(pieces.rowFirst[j + 1]) {
+        let c = Int(pieces.label[r])
+        for i in Int(pieces.start[r])..<Int(pieces.end[r])
+        where grid.lpsX(i + box.lo.i, j + box.lo.j, k + box.lo.k) > midlineX {
+          left[c] += 1
+        }
+      }
     }
     var sideOf = [UInt8](repeating: 0, count: pieces.count + 1)
-    var straddling = Set<Int32>()
     for c in 1..<(pieces.count + 1) {
       let share = Double(left[c]) / Double(pieces.sizes[c])
       if share < LungSelector.straddleFraction {
         sideOf[c] = LungLabel.right
       } else if share > 1 - LungSelector.straddleFraction {
         sideOf[c] = LungLabel.left
-      } else {
-        straddling.insert(Int32(c))
       }
     }
-    return (pieces.labels.map { sideOf[Int($0)] }, straddling)
+    return sideOf
   }
 
   /// Right/left per pixel of one 2D piece that straddles the midline.

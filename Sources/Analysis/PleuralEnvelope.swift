@@ -28,8 +28,9 @@ struct PleuralEnvelope {
           let air = SendableConstPointer(a)
           let values = SendableConstPointer(h)
           _ = ParallelSlices.map(count: grid.nz, threads: threads) { _, slices in
+            var claims = [UInt8](repeating: 0, count: grid.plane)
             for k in slices {
-              envelopeSlice(k, sides: out, air: air, hu: values, maxHU: maxHU)
+              envelopeSlice(k, sides: out, air: air, hu: values, maxHU: maxHU, claims: &claims)
             }
           }
         }
@@ -37,53 +38,73 @@ struct PleuralEnvelope {
     }
   }
 
+  /// `claims` is scratch of one slice, all zero on entry and on return: per pixel, the number
+  /// of lungs whose envelope holds it (capped at 2) times 4, plus the last such lung's side.
   private func envelopeSlice(
     _ k: Int, sides: SendablePointer<UInt8>, air: SendableConstPointer<UInt8>,
-    hu: SendableConstPointer<Int16>, maxHU: Int16
+    hu: SendableConstPointer<Int16>, maxHU: Int16, claims: inout [UInt8]
   ) {
     let base = k * grid.plane
-    var claims = [UInt8](repeating: 0, count: grid.plane)
-    var owner = [UInt8](repeating: 0, count: grid.plane)
-    for side in [LungLabel.right, LungLabel.left] {
-      guard let env = closedSide(side, base: base, sides: sides) else { continue }
-      for p in env where claims[p] < 2 {
-        claims[p] += 1
-        owner[p] = side
-      }
+    let boxes = sideBoxes(base: base, sides: sides)
+    var touched: PixelWindow?
+    for (n, side) in [LungLabel.right, LungLabel.left].enumerated() {
+      guard let box = boxes[n] else { continue }
+      let window = claim(side, box: box, base: base, sides: sides, claims: &claims)
+      touched = touched.map { $0.union(window) } ?? window
     }
-    for p in 0..<grid.plane where claims[p] == 1 && sides[base + p] == 0 {
-      let v = hu[base + p]
-      guard air[base + p] != AirMask.airway, v > Volume.noData, v <= maxHU else { continue }
-      sides[base + p] = owner[p]
+    guard let touched else { return }
+    for y in touched.rows {
+      for x in touched.columns {
+        let p = y * grid.nx + x
+        let claim = claims[p]
+        guard claim != 0 else { continue }
+        claims[p] = 0
+        guard claim >> 2 == 1, sides[base + p] == 0 else { continue }
+        let v = hu[base + p]
+        guard air[base + p] != AirMask.airway, v > Volume.noData, v <= maxHU else { continue }
+        sides[base + p] = claim & 3
+      }
     }
   }
 
-  /// The slice offsets of one lung's closed, hole-filled outline, or nil if it is absent.
-  private func closedSide(_ side: UInt8, base: Int, sides: SendablePointer<UInt8>) -> [Int]? {
-    var lo = (x: Int.max, y: Int.max)
-    var hi = (x: -1, y: -1)
+  /// The in-plane boxes of the right and left lung on one slice (nil where a lung is absent).
+  private func sideBoxes(base: Int, sides: SendablePointer<UInt8>) -> [PixelBox?] {
+    var boxes: [PixelBox?] = [nil, nil]
     for y in 0..<grid.ny {
-      for x in 0..<grid.nx where sides[base + y * grid.nx + x] == side {
-        lo = (min(lo.x, x), min(lo.y, y))
-        hi = (max(hi.x, x), max(hi.y, y))
+      let row = base + y * grid.nx
+      for x in 0..<grid.nx {
+        let side = sides[row + x]
+        guard side == LungLabel.right || side == LungLabel.left else { continue }
+        let n = Int(side) - 1
+        if boxes[n] == nil {
+          boxes[n] = PixelBox(lo: (x, y), hi: (x, y))
+        } else {
+          boxes[n]!.include(x, y)  // checked non-nil on the line above
+        }
       }
     }
-    guard hi.x >= 0 else { return nil }
+    return boxes
+  }
+
+  /// Closes one lung and fills its holes, then adds its claim to `claims`; returns the window
+  /// of the slice it may have claimed.
+  private func claim(
+    _ side: UInt8, box: PixelBox, base: Int, sides: SendablePointer<UInt8>, claims: inout [UInt8]
+  ) -> PixelWindow {
     let r = parameters.pleuralClosingRadiusMM
     let mx = Int((r / grid.spacingX).rounded(.up)) + 2
     let my = Int((r / grid.spacingY).rounded(.up)) + 2
     // The work area reaches past the image edge when the lung is close to it, so the closing
     // never sees the edge as background (which would erode the lung along it).
-    let x0 = lo.x - mx
-    let y0 = lo.y - my
-    let w = hi.x + mx - x0 + 1
-    let h = hi.y + my - y0 + 1
+    let x0 = box.lo.x - mx
+    let y0 = box.lo.y - my
+    let w = box.hi.x + mx - x0 + 1
+    let h = box.hi.y + my - y0 + 1
     var local = [UInt8](repeating: 0, count: w * h)
-    for y in max(0, -y0)..<min(h, grid.ny - y0) {
-      for x in max(0, -x0)..<min(w, grid.nx - x0)
-      where sides[base + (y + y0) * grid.nx + x + x0] == side {
-        local[y * w + x] = 1
-      }
+    let xs = max(0, -x0)..<min(w, grid.nx - x0)
+    let ys = max(0, -y0)..<min(h, grid.ny - y0)
+    for y in ys {
+      for x in xs where sides[base + (y + y0) * grid.nx + x + x0] == side { local[y * w + x] = 1 }
     }
     var morph = SliceMorphology(
       width: w, height: h, spacingX: grid.spacingX, spacingY: grid.spacingY)
@@ -91,12 +112,26 @@ struct PleuralEnvelope {
       morph.close($0, radiusMM: r)
       morph.fillHoles($0, maxAreaMM2: Self.maxHoleAreaMM2)
     }
-    var offsets: [Int] = []
-    for y in max(0, -y0)..<min(h, grid.ny - y0) {
-      for x in max(0, -x0)..<min(w, grid.nx - x0) where local[y * w + x] != 0 {
-        offsets.append((y + y0) * grid.nx + x + x0)
+    for y in ys {
+      for x in xs where local[y * w + x] != 0 {
+        let p = (y + y0) * grid.nx + x + x0
+        let count = min(claims[p] >> 2 + 1, 2)
+        claims[p] = count << 2 | side
       }
     }
-    return offsets
+    return PixelWindow(
+      columns: (xs.lowerBound + x0)..<(xs.upperBound + x0),
+      rows: (ys.lowerBound + y0)..<(ys.upperBound + y0))
+  }
+}
+
+/// An in-plane bounding box of pixels, corners inclusive.
+struct PixelBox {
+  var lo: (x: Int, y: Int)
+  var hi: (x: Int, y: Int)
+
+  mutating func include(_ x: Int, _ y: Int) {
+    lo = (min(lo.x, x), min(lo.y, y))
+    hi = (max(hi.x, x), max(hi.y, y))
   }
 }

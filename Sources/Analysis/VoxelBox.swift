@@ -48,14 +48,20 @@ struct VoxelBox: Sendable, Equatable {
   /// Copies `full` into a box-sized array through `transform`.
   func crop<T, U>(_ full: [T], grid: ChestGrid, _ transform: (T) -> U) -> [U] {
     let s = size
-    var out = [U]()
-    out.reserveCapacity(s.count)
-    for k in 0..<s.nz {
-      for j in 0..<s.ny {
-        let row = fullOffset(0, j, k, grid: grid)
-        for i in 0..<s.nx { out.append(transform(full[row + i])) }
+    return [U](unsafeUninitializedCapacity: s.count) { out, initialized in
+      full.withUnsafeBufferPointer { source in
+        var p = 0
+        for k in 0..<s.nz {
+          for j in 0..<s.ny {
+            let row = fullOffset(0, j, k, grid: grid)
+            for i in 0..<s.nx {
+              (out.baseAddress! + p + i).initialize(to: transform(source[row + i]))
+            }  // capacity is s.count
+            p += s.nx
+          }
+        }
       }
+      initialized = s.count
     }
-    return out
   }
 }

@@ -1,7 +1,8 @@
 /// Binary morphology on one 2D slice with disk-shaped structuring elements of a radius in mm.
 ///
-/// Dilation and erosion are thresholds of an exact Euclidean distance transform, so the disk is
-/// round on anisotropic pixels and the cost does not grow with the radius. Masks are `UInt8`
+/// Dilation and erosion use an exact Euclidean disk (`DiskCover`, which agrees with thresholding
+/// `DistanceTransform`), so the disk is round on anisotropic pixels and the cost does not grow
+/// with the radius. Masks are `UInt8`
 /// flags (non-zero = set), `width * height`, x fastest. Pixels outside the image count as
 /// background. One instance holds scratch memory: use one per thread.
 public struct SliceMorphology {
@@ -9,7 +10,7 @@ public struct SliceMorphology {
   public let height: Int
   public let spacingX: Double
   public let spacingY: Double
-  private var distance: [Float]
+  private var disk: DiskCover
   private var flags: [UInt8]
   private var stack: [Int32] = []
 
@@ -19,22 +20,42 @@ public struct SliceMorphology {
     self.height = height
     self.spacingX = spacingX
     self.spacingY = spacingY
-    distance = [Float](repeating: 0, count: width * height)
+    disk = DiskCover(width: width, height: height, spacingX: spacingX, spacingY: spacingY)
     flags = [UInt8](repeating: 0, count: width * height)
   }
 
   /// Sets every pixel within `radiusMM` of a set pixel.
   public mutating func dilate(_ mask: UnsafeMutableBufferPointer<UInt8>, radiusMM: Double) {
-    computeDistance(to: mask, invert: false)
-    let r2 = Float(radiusMM * radiusMM)
-    for p in 0..<(width * height) { mask[p] = distance[p] <= r2 ? 1 : 0 }
+    guard let set = PixelWindow.enclosing(width: width, height: height, { mask[$0] != 0 }) else {
+      return
+    }
+    let half = DiskCover.halfWidths(
+      radiusMM: radiusMM, spacingX: spacingX, spacingY: spacingY, height: height)
+    // Nothing beyond the disk's reach around the set pixels can change.
+    let window = set.grown(
+      dx: Int(half.first ?? 0), dy: half.count, width: width, height: height)
+    disk.cover(radiusMM: radiusMM, window: window, out: mask) { mask[$0] != 0 }
   }
 
-  /// Keeps only pixels farther than `radiusMM` from every background pixel.
+  /// Keeps only pixels farther than `radiusMM` from every background pixel; the image edge
+  /// counts as background (the first pixel position beyond it).
   public mutating func erode(_ mask: UnsafeMutableBufferPointer<UInt8>, radiusMM: Double) {
-    computeDistance(to: mask, invert: true, radiusMM: radiusMM)
-    let r2 = Float(radiusMM * radiusMM)
-    for p in 0..<(width * height) where mask[p] != 0 { mask[p] = distance[p] > r2 ? 1 : 0 }
+    guard let set = PixelWindow.enclosing(width: width, height: height, { mask[$0] != 0 }) else {
+      return
+    }
+    // The ring of background around the set pixels holds a nearest background pixel of every
+    // set pixel, so the disk need not look further.
+    let window = set.grown(dx: 1, dy: 1, width: width, height: height)
+    flags.withUnsafeMutableBufferPointer { near in
+      for y in window.rows {
+        for x in window.columns { near[y &* width &+ x] = mask[y &* width &+ x] }
+      }
+      disk.cover(radiusMM: radiusMM, window: window, out: near) { near[$0] == 0 }
+      for y in window.rows {
+        for x in window.columns where near[y &* width &+ x] != 0 { mask[y &* width &+ x] = 0 }
+      }
+    }
+    clearBorderBands(mask, radiusMM: radiusMM)
   }
 
   /// Dilation then erosion: fills gaps and concavities narrower than about `2 * radiusMM`.
@@ -52,34 +73,34 @@ public struct SliceMorphology {
   /// Sets every background pixel that cannot reach the image border through background pixels
   /// (4-connected), i.e. fills enclosed holes.
   public mutating func fillHoles(_ mask: UnsafeMutableBufferPointer<UInt8>) {
-    let outside = floodFromBorder { mask[$0] == 0 }
-    for p in 0..<(width * height) where outside[p] == 0 { mask[p] = 1 }
+    fillHoles(mask, maxPixels: Int.max)
   }
 
   /// Fills enclosed holes of at most `maxAreaMM2`; larger enclosed regions stay background.
   public mutating func fillHoles(_ mask: UnsafeMutableBufferPointer<UInt8>, maxAreaMM2: Double) {
-    let maxPixels = Int(maxAreaMM2 / (spacingX * spacingY))
-    var visited = floodFromBorder { mask[$0] == 0 }
-    var region: [Int32] = []
-    for start in 0..<(width * height) where visited[start] == 0 && mask[start] == 0 {
-      region.removeAll(keepingCapacity: true)
-      visited[start] = 1
-      region.append(Int32(start))
-      var next = 0
-      while next < region.count {
-        let p = Int(region[next])
-        next += 1
-        let x = p % width
-        for (ok, q) in [
-          (x > 0, p - 1), (x < width - 1, p + 1), (p >= width, p - width),
-          (p < (height - 1) * width, p + width),
-        ]
-        where ok && visited[q] == 0 && mask[q] == 0 {
-          visited[q] = 1
-          region.append(Int32(q))
-        }
+    fillHoles(mask, maxPixels: Int(maxAreaMM2 / (spacingX * spacingY)))
+  }
+
+  /// Fills the 4-connected background regions that touch no image edge and hold at most
+  /// `maxPixels` pixels.
+  private mutating func fillHoles(_ mask: UnsafeMutableBufferPointer<UInt8>, maxPixels: Int) {
+    let n = width * height
+    for p in 0..<n { flags[p] = mask[p] == 0 ? 1 : 0 }
+    let holes = flags.withUnsafeBufferPointer {
+      RunComponents(mask: $0, size: GridSize(width, height, 1))
+    }
+    var fill = [Bool](repeating: true, count: holes.count + 1)
+    for c in 1..<(holes.count + 1) where holes.sizes[c] > maxPixels { fill[c] = false }
+    for y in 0..<height {
+      for r in Int(holes.rowFirst[y])..<Int(holes.rowFirst[y + 1]) {
+        let edge = y == 0 || y == height - 1 || holes.start[r] == 0 || holes.end[r] == width
+        if edge { fill[Int(holes.label[r])] = false }
       }
-      if region.count <= maxPixels { for p in region { mask[Int(p)] = 1 } }
+    }
+    for y in 0..<height {
+      for r in Int(holes.rowFirst[y])..<Int(holes.rowFirst[y + 1]) where fill[Int(holes.label[r])] {
+        for x in Int(holes.start[r])..<Int(holes.end[r]) { mask[y * width + x] = 1 }
+      }
     }
   }
 
@@ -114,33 +135,11 @@ public struct SliceMorphology {
     stack.append(Int32(p))
   }
 
-  /// Fills `distance` with the squared distance to the nearest set (or, inverted, unset) pixel;
-  /// with `invert`, the image border counts as unset.
-  private mutating func computeDistance(
-    to mask: UnsafeMutableBufferPointer<UInt8>, invert: Bool, radiusMM: Double = 0
-  ) {
-    let w = width
-    let h = height
-    for p in 0..<(w * h) {
-      let set = mask[p] != 0
-      flags[p] = (set != invert) ? 1 : 0
-    }
-    flags.withUnsafeBufferPointer { f in
-      distance.withUnsafeMutableBufferPointer { d in
-        DistanceTransform.squared2D(
-          feature: f, width: w, height: h, spacingX: spacingX, spacingY: spacingY, output: d)
-      }
-    }
-    if invert { addBorderMargin(mask, radiusMM: radiusMM) }
-  }
-
-  /// Erosion treats the outside as background: a set pixel is never farther from the
-  /// background than from the first pixel position beyond the image edge.
-  /// Only pixels closer than `radiusMM` to the edge can change an erosion's outcome, so only
-  /// the bands of that width along the edges are visited.
-  private mutating func addBorderMargin(
-    _ mask: UnsafeMutableBufferPointer<UInt8>, radiusMM: Double
-  ) {
+  /// Erosion treats the outside as background: a set pixel is cleared when the first pixel
+  /// position beyond the nearest image edge is within `radiusMM`. Only the bands of that width
+  /// along the edges can be affected, so only they are visited.
+  private func clearBorderBands(_ mask: UnsafeMutableBufferPointer<UInt8>, radiusMM: Double) {
+    let r2 = Float(radiusMM * radiusMM)
     let bandX = min(width, Int((radiusMM / spacingX).rounded(.up)) + 1)
     let bandY = min(height, Int((radiusMM / spacingY).rounded(.up)) + 1)
     for y in 0..<height {
@@ -149,11 +148,10 @@ public struct SliceMorphology {
         nearRow ? [0..<width] : [0..<bandX, max(bandX, width - bandX)..<width]
       for range in columns {
         for x in range where mask[y * width + x] != 0 {
-          let p = y * width + x
           let dx = Double(min(x + 1, width - x)) * spacingX
           let dy = Double(min(y + 1, height - y)) * spacingY
           let edge = Float(min(dx, dy) * min(dx, dy))
-          if edge < distance[p] { distance[p] = edge }
+          if !(edge > r2) { mask[y * width + x] = 0 }
         }
       }
     }

@@ -35,8 +35,9 @@ public enum FileHash {
   }
 }
 
-/// Owns one EVP digest context (SHA-256); freed on deinit.
-private final class Digest {
+/// Owns one EVP digest context (SHA-256); freed on deinit. Feed bytes in file order with
+/// `update`, then read the hex digest once with `finish`.
+final class Digest {
   private let context: OpaquePointer?
 
   init() {
@@ -52,6 +53,10 @@ private final class Digest {
     data.withUnsafeBytes { raw in
       _ = EVP_DigestUpdate(context, raw.baseAddress, raw.count)
     }
+  }
+
+  func update(_ bytes: UnsafeRawBufferPointer) {
+    _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
   }
 
   func finish() -> String {

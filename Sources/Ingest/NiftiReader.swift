@@ -12,6 +12,14 @@ enum NiftiReader {
   /// - Throws: `IngestError` naming the file: `.corrupt` when it cannot be parsed or its data is
   ///   short, `.unsupported` for 4-D data, an unknown data type or absurd dimensions.
   static func read(_ path: String) throws -> (Volume, [IngestWarning]) {
+    let (volume, warnings, _) = try read(path, hashing: false)
+    return (volume, warnings)
+  }
+
+  /// Reads the file as `read(_:)` does; with `hashing`, also returns the SHA-256 of the file's
+  /// bytes when it could be computed during the same pass (an uncompressed single-file NIfTI
+  /// of native-order int16 HU), else nil and the caller hashes the file itself.
+  static func read(_ path: String, hashing: Bool) throws -> (Volume, [IngestWarning], String?) {
     _ = silenced
     guard let image = nifti_image_read(path, 0) else {
       throw IngestError.corrupt(path: path, reason: "libnifti2 cannot read the NIfTI header")
@@ -21,10 +29,6 @@ enum NiftiReader {
     let size = GridSize(Int(image.pointee.nx), Int(image.pointee.ny), Int(image.pointee.nz))
     try checkShape(image, size: size, path: path)
     let kind = try voxelKind(image.pointee.datatype, path: path)
-    guard nifti_image_load(image) == 0, let data = image.pointee.data else {
-      throw IngestError.corrupt(path: path, reason: "voxel data is missing or truncated")
-    }
-
     var warnings: [IngestWarning] = []
     let geometry = try self.geometry(image, size: size, path: path, warnings: &warnings)
     var slope = image.pointee.scl_slope
@@ -32,6 +36,13 @@ enum NiftiReader {
     if !slope.isFinite || slope == 0 {
       slope = 1
       intercept = 0
+    }
+    if hashing, kind == .int16, slope == 1, intercept == 0, let direct = DirectNifti(image) {
+      let (voxels, digest) = try direct.readHashed(path: path, count: size.count)
+      return (Volume(geometry: geometry, voxels: voxels), warnings, digest)
+    }
+    guard nifti_image_load(image) == 0, let data = image.pointee.data else {
+      throw IngestError.corrupt(path: path, reason: "voxel data is missing or truncated")
     }
     let (voxels, clamped) = RawVoxels.hounsfield(
       data, kind: kind, count: size.count, slope: slope, intercept: intercept)
@@ -41,7 +52,7 @@ enum NiftiReader {
           code: IngestWarningCode.valuesClamped, file: path,
           message: "\(clamped) voxel(s) outside the Int16 range were clamped"))
     }
-    return (Volume(geometry: geometry, voxels: voxels), warnings)
+    return (Volume(geometry: geometry, voxels: voxels), warnings, nil)
   }
 
   private static func checkShape(

@@ -12,6 +12,13 @@ enum RawVoxels {
   static func hounsfield(
     _ raw: UnsafeRawPointer, kind: Kind, count: Int, slope: Double, intercept: Double
   ) -> ([Int16], Int) {
+    if slope == 1, let offset = exactOffset(intercept) {
+      switch kind {
+      case .int16: return shift(raw, Int16.self, count, offset)
+      case .uint16: return shift(raw, UInt16.self, count, offset)
+      default: break
+      }
+    }
     switch kind {
     case .int8: return convert(raw, Int8.self, count, slope, intercept)
     case .uint8: return convert(raw, UInt8.self, count, slope, intercept)
@@ -22,6 +29,38 @@ enum RawVoxels {
     case .float32: return convert(raw, Float.self, count, slope, intercept)
     case .float64: return convert(raw, Double.self, count, slope, intercept)
     }
+  }
+
+  /// The intercept as an integer when it is one of moderate size (then integer arithmetic
+  /// gives exactly what the Double formula gives), else nil.
+  private static func exactOffset(_ intercept: Double) -> Int? {
+    let limit = 1e6
+    guard intercept.isFinite, abs(intercept) <= limit, intercept == intercept.rounded() else {
+      return nil
+    }
+    return Int(intercept)
+  }
+
+  /// The fast path for 16-bit integers with slope 1: `value + offset`, clamped to Int16.
+  private static func shift<T: FixedWidthInteger>(
+    _ raw: UnsafeRawPointer, _ type: T.Type, _ count: Int, _ offset: Int
+  ) -> ([Int16], Int) {
+    let source = raw.bindMemory(to: T.self, capacity: count)
+    var clamped = 0
+    let voxels = [Int16](unsafeUninitializedCapacity: count) { out, initialized in
+      if T.self == Int16.self, offset == 0, let base = out.baseAddress {
+        UnsafeMutableRawPointer(base).copyMemory(
+          from: raw, byteCount: count * MemoryLayout<Int16>.size)
+      } else {
+        for i in 0..<count {
+          let value = Int(source[i]) &+ offset
+          if value < Int(Int16.min) || value > Int(Int16.max) { clamped &+= 1 }
+          out[i] = Int16(clamping: value)
+        }
+      }
+      initialized = count
+    }
+    return (voxels, clamped)
   }
 
   private static func convert<T: Numeric>(

@@ -53,8 +53,13 @@ public enum StudyLoader {
   }
 
   static func loadVolumeFile(_ path: String) throws -> LoadedStudy {
-    let (volume, warnings) =
-      InputScanner.isNrrd(path) ? try NrrdReader.read(path) : try NiftiReader.read(path)
+    var digest: String?
+    let (volume, warnings): (Volume, [IngestWarning])
+    if InputScanner.isNrrd(path) {
+      (volume, warnings) = try NrrdReader.read(path)
+    } else {
+      (volume, warnings, digest) = try NiftiReader.read(path, hashing: true)
+    }
     try HounsfieldCheck.verify(volume, path: path)
     let url = URL(fileURLWithPath: path)
     let name = url.lastPathComponent
@@ -62,11 +67,14 @@ public enum StudyLoader {
     var metadata = StudyMetadata(seriesDescription: name, selectionReason: choice.englishText)
     metadata.seriesChoice = choice
 
-    // A detached NRRD header is only half the input: its data files are hashed too.
+    // A detached NRRD header is only half the input: its data files are hashed too. A NIfTI
+    // read in one pass comes with its digest already.
     let dataFiles = InputScanner.isNrrd(path) ? try NrrdReader.dataFiles(path) : []
     let inputs = try ([path] + dataFiles).map { file in
       InputFile(
-        path: file, sha256: try FileHash.sha256(of: URL(fileURLWithPath: file)),
+        path: file,
+        sha256: try (file == path ? digest : nil)
+          ?? FileHash.sha256(of: URL(fileURLWithPath: file)),
         byteCount: try byteCount(file))
     }
     return LoadedStudy(volume: volume, metadata: metadata, warnings: warnings, inputFiles: inputs)
