@@ -79,6 +79,8 @@ extension AnalysisParameters {
     case .minConsolidationVolumeML: return \.minConsolidationVolumeML
     case .sheetMaxThicknessMM: return \.sheetMaxThicknessMM
     case .sheetMinAreaMM2: return \.sheetMinAreaMM2
+    case .vesselMinElongation: return \.vesselMinElongation
+    case .vesselMaxRadiusMM: return \.vesselMaxRadiusMM
     }
   }
 
@@ -105,7 +107,7 @@ extension AnalysisParameters {
       .minLesionVolumeML, .vesselMaxDiameterMM, .denseVesselMaxDiameterMM,
       .peripheralDistanceMM, .airwayMaxAreaMM2,
       .pleuralClosingRadiusMM, .lungSplitMaxErosionMM, .minLungVolumeML, .nodularMaxDiameterMM,
-      .sheetMaxThicknessMM, .sheetMinAreaMM2,
+      .sheetMaxThicknessMM, .sheetMinAreaMM2, .vesselMinElongation, .vesselMaxRadiusMM,
     ]
     guard minConsolidationVolumeML >= 0 else {
       throw fail(.minConsolidationVolumeML, "must not be negative")

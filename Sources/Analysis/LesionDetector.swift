@@ -58,8 +58,9 @@ struct LesionDetector {
     }
     // Vessels are as dense as consolidation: dense voxels need a wider cross-section to count.
     let openedGGO = openSlices(ggo, size: bs, radiusMM: parameters.vesselMaxDiameterMM / 2)
-    let openedSolid = openSlices(
+    var openedSolid = openSlices(
       solid, size: bs, radiusMM: parameters.denseVesselMaxDiameterMM / 2)
+    DenseVesselFilter(grid: grid, parameters: parameters).filter(&openedSolid, size: bs)
     let opened = zip(openedGGO, openedSolid).map { $0 | $1 }
     candidate = restoreEdges(opened, candidate: candidate, size: bs)
     return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
