@@ -81,6 +81,7 @@ extension AnalysisParameters {
     case .sheetMinAreaMM2: return \.sheetMinAreaMM2
     case .vesselMinElongation: return \.vesselMinElongation
     case .vesselMaxRadiusMM: return \.vesselMaxRadiusMM
+    case .surfaceCapMinFraction: return \.surfaceCapMinFraction
     }
   }
 
@@ -115,6 +116,7 @@ extension AnalysisParameters {
     for key in positive where value(key) <= 0 { throw fail(key, "must be positive") }
     let fractions: [CodingKeys] = [
       .minLungComponentFraction, .nodularMinCompactness, .mixedMinFraction,
+      .surfaceCapMinFraction,
     ]
     for key in fractions {
       let v = value(key)

@@ -73,6 +73,11 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
   /// inside the lung mask (the phantom's hilar trees, hub included, measure 7.7-8.7 mm), so
   /// thick band-like consolidation is kept whatever its elongation (params/3).
   public var vesselMaxRadiusMM: Double
+  /// Lesions of which at least this fraction of voxels have the voxel above or below outside
+  /// the lung are partial volume of the apex or the diaphragm dome in a thick slice, not
+  /// disease (params/3). A lesion one slice thick against the lung's top or bottom surface is
+  /// dropped with them.
+  public var surfaceCapMinFraction: Double
 
   public init(
     version: String = AnalysisParameters.currentVersion, lungThresholdHU: Double = -320,
@@ -87,7 +92,7 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     nodularMinCompactness: Double = 0.3, mixedMinFraction: Double = 0.2,
     minConsolidationVolumeML: Double = 0.5, sheetMaxThicknessMM: Double = 3,
     sheetMinAreaMM2: Double = 100, vesselMinElongation: Double = 8,
-    vesselMaxRadiusMM: Double = 10
+    vesselMaxRadiusMM: Double = 10, surfaceCapMinFraction: Double = 0.6
   ) {
     self.version = version
     self.lungThresholdHU = lungThresholdHU
@@ -114,6 +119,7 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     self.sheetMinAreaMM2 = sheetMinAreaMM2
     self.vesselMinElongation = vesselMinElongation
     self.vesselMaxRadiusMM = vesselMaxRadiusMM
+    self.surfaceCapMinFraction = surfaceCapMinFraction
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
@@ -142,5 +148,6 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     case sheetMinAreaMM2 = "sheet_min_area_mm2"
     case vesselMinElongation = "vessel_min_elongation"
     case vesselMaxRadiusMM = "vessel_max_radius_mm"
+    case surfaceCapMinFraction = "surface_cap_min_fraction"
   }
 }

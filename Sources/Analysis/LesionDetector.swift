@@ -63,7 +63,9 @@ struct LesionDetector {
     DenseVesselFilter(grid: grid, parameters: parameters).filter(&openedSolid, size: bs)
     let opened = zip(openedGGO, openedSolid).map { $0 | $1 }
     candidate = restoreEdges(opened, candidate: candidate, size: bs)
-    return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
+    return components(
+      of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 },
+      lung: box.crop(sides, grid: grid) { $0 })
   }
 
   /// The candidates with every in-plane structure narrower than the vessel diameter removed.
@@ -111,14 +113,16 @@ struct LesionDetector {
     return grown
   }
 
-  private func components(of mask: [UInt8], box: VoxelBox, hu: [Int16]) -> LesionComponents {
+  private func components(of mask: [UInt8], box: VoxelBox, hu: [Int16], lung: [UInt8])
+    -> LesionComponents
+  {
     var cc = ConnectedComponents(mask: mask, size: box.size)
     SolidNoduleTrim(grid: grid, parameters: parameters)
       .trim(labels: &cc.labels, count: cc.count, hu: hu, box: box)
     cc.sizes = [Int](repeating: 0, count: cc.count + 1)
     for c in cc.labels where c > 0 { cc.sizes[Int(c)] += 1 }
     let shapeKeeps = LesionShapeFilter(grid: grid, parameters: parameters)
-      .keep(labels: cc.labels, count: cc.count, hu: hu, box: box)
+      .keep(labels: cc.labels, count: cc.count, hu: hu, lung: lung, box: box)
     let minVoxels = parameters.minLesionVolumeML / grid.voxelML
     let kept = (0..<cc.count).map { $0 + 1 }
       .filter { Double(cc.sizes[$0]) >= minVoxels && shapeKeeps[$0] }
