@@ -103,7 +103,7 @@ enum PhantomAcceptance {
   }
 }
 
-/// Prints the acceptance table (release build; a few minutes):
+/// Prints the acceptance table and checks the targets (release build; a few minutes):
 /// `CTCASE_ACCEPTANCE=1 swift test -c release -Xswiftc -enable-testing --filter phantomAcceptance`
 /// With `CTCASE_ACCEPTANCE=details` it also prints every truth lesion and false positive;
 /// `CTCASE_ACCEPTANCE_PRESETS=severe,thick` picks presets and `CTCASE_ACCEPTANCE_DUMP=DIR`
@@ -120,8 +120,10 @@ func phantomAcceptanceTable() throws {
     "| preset | studies | lesions >= 0.5 mL found | worst volume error | nodular GGO >= 5 mm "
       + "found | FP per study | worst lung volume error | centre: found / worst error / FP |"
   ]
+  var rows: [PhantomAcceptance.Row] = []
   for preset in presets {
     let r = try PhantomAcceptance.evaluate(preset, seed: 1, threads: 2, dumpFolder: dump)
+    rows.append(r)
     if env["CTCASE_ACCEPTANCE"] == "details" {
       print("\(r.preset):\n" + r.details.joined(separator: "\n"))
     }
@@ -136,4 +138,24 @@ func phantomAcceptanceTable() throws {
         + String(format: "%.2f", Double(r.centreFalsePositives) / Double(r.studies)) + " |")
   }
   print(table.joined(separator: "\n"))
+  for r in rows { checkTargets(r) }
+}
+
+/// The issue's targets, per preset: met ones are expected, the rest are known issues naming the
+/// measured value (see the table printed above).
+private func checkTargets(_ r: PhantomAcceptance.Row) {
+  #expect(r.bigFound == r.bigTotal, "\(r.preset): \(r.bigFound)/\(r.bigTotal) found")
+  if r.preset != PhantomPreset.thick.rawValue {
+    #expect(r.falsePositivesPerStudy <= 0.5, "\(r.preset): \(r.falsePositivesPerStudy) FP")
+    #expect(r.nodularFound == r.nodularTotal, "\(r.preset): nodular GGO missed")
+  }
+  let gaps = Comment(
+    rawValue: "thick slices: GGO partial volume of vessels; severe: consolidation at the chest "
+      + "wall left outside the lung mask; small nodules lose the vessels crossing them")
+  withKnownIssue(gaps, isIntermittent: true) {
+    #expect(r.falsePositivesPerStudy <= 0.5, "\(r.preset): \(r.falsePositivesPerStudy) FP")
+    #expect(r.worstBigVolumeError <= 0.03, "\(r.preset): volume error \(r.worstBigVolumeError)")
+    #expect(r.worstLungError <= 0.02, "\(r.preset): lung volume error \(r.worstLungError)")
+    #expect(r.nodularFound == r.nodularTotal, "\(r.preset): nodular GGO missed")
+  }
 }
