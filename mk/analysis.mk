@@ -5,3 +5,10 @@ BENCH_TARGETS += bench-analysis
 
 bench-analysis: release py-deps
 	@Scripts/bench/bench_analysis.sh "$(RELEASE_BIN)" "$(PYTHON)" "$(SHARED_DATA)"
+
+# `make acceptance-analysis`: the phantom acceptance table of issue 4 (release build, a few
+# minutes); ACCEPTANCE=details also lists every truth lesion and false positive.
+.PHONY: acceptance-analysis
+acceptance-analysis:
+	CTCASE_ACCEPTANCE=$(or $(ACCEPTANCE),1) $(SWIFT) test -c release -Xswiftc -enable-testing \
+	  --filter phantomAcceptance

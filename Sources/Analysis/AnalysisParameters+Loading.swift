@@ -79,6 +79,9 @@ extension AnalysisParameters {
     case .minConsolidationVolumeML: return \.minConsolidationVolumeML
     case .sheetMaxThicknessMM: return \.sheetMaxThicknessMM
     case .sheetMinAreaMM2: return \.sheetMinAreaMM2
+    case .vesselMinElongation: return \.vesselMinElongation
+    case .vesselMaxRadiusMM: return \.vesselMaxRadiusMM
+    case .surfaceCapMinFraction: return \.surfaceCapMinFraction
     }
   }
 
@@ -105,7 +108,7 @@ extension AnalysisParameters {
       .minLesionVolumeML, .vesselMaxDiameterMM, .denseVesselMaxDiameterMM,
       .peripheralDistanceMM, .airwayMaxAreaMM2,
       .pleuralClosingRadiusMM, .lungSplitMaxErosionMM, .minLungVolumeML, .nodularMaxDiameterMM,
-      .sheetMaxThicknessMM, .sheetMinAreaMM2,
+      .sheetMaxThicknessMM, .sheetMinAreaMM2, .vesselMinElongation, .vesselMaxRadiusMM,
     ]
     guard minConsolidationVolumeML >= 0 else {
       throw fail(.minConsolidationVolumeML, "must not be negative")
@@ -113,6 +116,7 @@ extension AnalysisParameters {
     for key in positive where value(key) <= 0 { throw fail(key, "must be positive") }
     let fractions: [CodingKeys] = [
       .minLungComponentFraction, .nodularMinCompactness, .mixedMinFraction,
+      .surfaceCapMinFraction,
     ]
     for key in fractions {
       let v = value(key)

@@ -8,7 +8,7 @@
 /// so they mean the same on 1 mm and 8 mm slices. Users override any subset from a JSON file
 /// (`AnalysisParameters.load(from:)`); the keys are the snake_case names in `CodingKeys`.
 public struct AnalysisParameters: Sendable, Codable, Equatable {
-  public static let currentVersion = "ctcase.params/2"
+  public static let currentVersion = "ctcase.params/3"
 
   public var version: String
   /// Lung air threshold for the initial lung mask (HU); lung parenchyma lies below it.
@@ -63,6 +63,21 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
   /// ... provided its axial footprint covers at least this area (mm^2), so small nodules on
   /// thin slices are never judged by thickness.
   public var sheetMinAreaMM2: Double
+  /// Vessel trees: a component of dense voxels whose volume over 2 pi r^3 (r its largest
+  /// inscribed radius) exceeds this is a branching vessel, not consolidation. Measured: the
+  /// phantom's hilar trees 16-23, dense partial-volume crescents at the diaphragm above 40;
+  /// balls 0.67, the phantom's consolidated cores 1.2-3.3, real masses and nodules 0.7-4.4
+  /// (pyradiomics lung1 and lung2) (params/3).
+  public var vesselMinElongation: Double
+  /// ... provided r is below this (mm): a dense part this thick is never taken for a vessel
+  /// inside the lung mask (the phantom's hilar trees, hub included, measure 7.7-8.7 mm), so
+  /// thick band-like consolidation is kept whatever its elongation (params/3).
+  public var vesselMaxRadiusMM: Double
+  /// Lesions of which at least this fraction of voxels have the voxel above or below outside
+  /// the lung are partial volume of the apex or the diaphragm dome in a thick slice, not
+  /// disease (params/3). A lesion one slice thick against the lung's top or bottom surface is
+  /// dropped with them.
+  public var surfaceCapMinFraction: Double
 
   public init(
     version: String = AnalysisParameters.currentVersion, lungThresholdHU: Double = -320,
@@ -76,7 +91,8 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     minLungVolumeML: Double = 300, nodularMaxDiameterMM: Double = 30,
     nodularMinCompactness: Double = 0.3, mixedMinFraction: Double = 0.2,
     minConsolidationVolumeML: Double = 0.5, sheetMaxThicknessMM: Double = 3,
-    sheetMinAreaMM2: Double = 100
+    sheetMinAreaMM2: Double = 100, vesselMinElongation: Double = 8,
+    vesselMaxRadiusMM: Double = 10, surfaceCapMinFraction: Double = 0.6
   ) {
     self.version = version
     self.lungThresholdHU = lungThresholdHU
@@ -101,6 +117,9 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     self.minConsolidationVolumeML = minConsolidationVolumeML
     self.sheetMaxThicknessMM = sheetMaxThicknessMM
     self.sheetMinAreaMM2 = sheetMinAreaMM2
+    self.vesselMinElongation = vesselMinElongation
+    self.vesselMaxRadiusMM = vesselMaxRadiusMM
+    self.surfaceCapMinFraction = surfaceCapMinFraction
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
@@ -127,5 +146,8 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     case minConsolidationVolumeML = "min_consolidation_volume_ml"
     case sheetMaxThicknessMM = "sheet_max_thickness_mm"
     case sheetMinAreaMM2 = "sheet_min_area_mm2"
+    case vesselMinElongation = "vessel_min_elongation"
+    case vesselMaxRadiusMM = "vessel_max_radius_mm"
+    case surfaceCapMinFraction = "surface_cap_min_fraction"
   }
 }

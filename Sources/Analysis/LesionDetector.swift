@@ -18,8 +18,11 @@ struct LesionComponents: Sendable {
 /// as dense as lesions but thin: an in-plane opening with a disk of half `vesselMaxDiameterMM`
 /// removes every structure whose cross-section is narrower than that diameter, in whatever
 /// direction it runs, and so does the partial-volume rim along the pleura. What remains is
-/// connected in 3D (6-connected) and lesions below `minLesionVolumeML` are dropped as specks;
-/// `LesionShapeFilter` drops fissure sheets and dense vessel segments.
+/// connected in 3D (6-connected) and lesions below `minLesionVolumeML` are dropped as specks.
+/// Vessels wider than the openings survive them; `DenseVesselFilter` drops opened
+/// consolidation components shaped like branching trees (judged in 3-D, between the two
+/// per-slice passes), and `LesionShapeFilter` drops fissure sheets, dense vessel segments and
+/// partial-volume caps at the lung's top and bottom.
 struct LesionDetector {
   /// At most this many lesions get ids (the map is 16-bit); smaller ones beyond are dropped.
   static let maxLesions = Int(UInt16.max)
@@ -36,8 +39,10 @@ struct LesionDetector {
     }
     let box = lungBox
     let bs = box.size
-    var candidate = [UInt8](repeating: 0, count: bs.count)
-    candidate.withUnsafeMutableBufferPointer { c in
+
+    // Pass 1, slice by slice: candidates and what survives each vessel opening, as bits.
+    var layers = [UInt8](repeating: 0, count: bs.count)
+    layers.withUnsafeMutableBufferPointer { c in
       sides.withUnsafeBufferPointer { s in
         hu.withUnsafeBufferPointer { h in
           let out = SendablePointer(c)
@@ -45,34 +50,57 @@ struct LesionDetector {
           _ = ParallelSlices.map(count: bs.nz, threads: threads) { _, slices in
             var work = SliceWork(grid: grid, size: bs)
             for k in slices {
-              candidateSlice(k, box: box, sides: lungs, hu: values, work: &work, out: out)
+              openSlice(k, box: box, sides: lungs, hu: values, work: &work, out: out)
             }
           }
         }
       }
     }
-    return components(of: candidate, box: box, hu: box.crop(hu, grid: grid) { $0 })
+
+    // Dense vessel trees are told apart in 3-D, by whole opened consolidation components.
+    var solid = layers.map { $0 & Layer.solid != 0 ? UInt8(1) : 0 }
+    DenseVesselFilter(grid: grid, parameters: parameters).filter(&solid, size: bs)
+
+    // Pass 2, slice by slice: edges restored, candidates kept.
+    layers.withUnsafeMutableBufferPointer { c in
+      solid.withUnsafeBufferPointer { d in
+        let shared = SendablePointer(c)
+        let dense = SendableConstPointer(d)
+        _ = ParallelSlices.map(count: bs.nz, threads: threads) { _, slices in
+          var work = SliceWork(grid: grid, size: bs)
+          for k in slices { restoreSlice(k, size: bs, solid: dense, work: &work, layers: shared) }
+        }
+      }
+    }
+    return components(
+      of: layers, box: box, hu: box.crop(hu, grid: grid) { $0 },
+      lung: box.crop(sides, grid: grid) { $0 })
+  }
+
+  /// Bits of the per-voxel layers between the two passes.
+  private enum Layer {
+    static let candidate: UInt8 = 1
+    static let ggo: UInt8 = 2
+    static let solid: UInt8 = 4
   }
 
   /// Per-thread scratch for one box slice.
   private struct SliceWork {
-    var candidate: [UInt8]
     var ggo: [UInt8]
     var solid: [UInt8]
     var morph: SliceMorphology
 
     init(grid: ChestGrid, size: GridSize) {
-      candidate = [UInt8](repeating: 0, count: size.sliceCount)
-      ggo = candidate
-      solid = candidate
+      ggo = [UInt8](repeating: 0, count: size.sliceCount)
+      solid = ggo
       morph = SliceMorphology(
         width: size.nx, height: size.ny, spacingX: grid.spacingX, spacingY: grid.spacingY)
     }
   }
 
-  /// The lesion candidates of box slice `k`, written into `out` (box layout): lung voxels in
-  /// the lesion HU range that survive the vessel opening, their edges restored.
-  private func candidateSlice(
+  /// Box slice `k` as layer bits in `out`: lung voxels in the lesion HU range (candidate), and
+  /// the ground-glass and consolidation voxels that survive their vessel openings.
+  private func openSlice(
     _ k: Int, box: VoxelBox, sides: SendableConstPointer<UInt8>,
     hu: SendableConstPointer<Int16>, work: inout SliceWork, out: SendablePointer<UInt8>
   ) {
@@ -80,18 +108,20 @@ struct LesionDetector {
     let dense = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
     let hi = Int16(clamping: Int(parameters.lesionMaxHU.rounded(.down)))
     let bs = box.size
+    let base = k * bs.sliceCount
     var p = 0
     for j in 0..<bs.ny {
       let row = box.fullOffset(0, j, k, grid: grid)
       for i in 0..<bs.nx {
         let v = hu[row + i]
         let isCandidate = sides[row + i] != 0 && v >= lo && v <= hi
-        work.candidate[p] = isCandidate ? 1 : 0
+        out[base + p] = isCandidate ? Layer.candidate : 0
         work.solid[p] = isCandidate && v >= dense ? 1 : 0
         work.ggo[p] = isCandidate && v < dense ? 1 : 0
         p += 1
       }
     }
+
     // Vessels are as dense as consolidation: dense voxels need a wider cross-section to count.
     work.ggo.withUnsafeMutableBufferPointer {
       work.morph.open($0, radiusMM: parameters.vesselMaxDiameterMM / 2)
@@ -99,10 +129,25 @@ struct LesionDetector {
     work.solid.withUnsafeMutableBufferPointer {
       work.morph.open($0, radiusMM: parameters.denseVesselMaxDiameterMM / 2)
     }
-    for q in 0..<bs.sliceCount { work.ggo[q] |= work.solid[q] }
-    restoreEdges(&work)
+    for q in 0..<bs.sliceCount {
+      out[base + q] |= (work.ggo[q] != 0 ? Layer.ggo : 0) | (work.solid[q] != 0 ? Layer.solid : 0)
+    }
+  }
+
+  /// Box slice `k` of `layers` becomes the final candidate mask (0 or 1): opened ground glass
+  /// and the consolidation the vessel filter kept (`solid`), edges restored, within candidates.
+  private func restoreSlice(
+    _ k: Int, size bs: GridSize, solid: SendableConstPointer<UInt8>, work: inout SliceWork,
+    layers: SendablePointer<UInt8>
+  ) {
     let base = k * bs.sliceCount
-    for q in 0..<bs.sliceCount { out[base + q] = work.ggo[q] & work.candidate[q] }
+    for q in 0..<bs.sliceCount {
+      work.ggo[q] = (layers[base + q] & Layer.ggo != 0 || solid[base + q] != 0) ? 1 : 0
+    }
+    restoreEdges(&work)
+    for q in 0..<bs.sliceCount {
+      layers[base + q] = work.ggo[q] & (layers[base + q] & Layer.candidate)
+    }
   }
 
   /// Candidates within about one pixel of what survived the opening (`work.ggo` on entry): a
@@ -117,14 +162,16 @@ struct LesionDetector {
     work.ggo.withUnsafeMutableBufferPointer { work.morph.dilate($0, radiusMM: radius) }
   }
 
-  private func components(of mask: [UInt8], box: VoxelBox, hu: [Int16]) -> LesionComponents {
+  private func components(of mask: [UInt8], box: VoxelBox, hu: [Int16], lung: [UInt8])
+    -> LesionComponents
+  {
     var cc = ConnectedComponents(mask: mask, size: box.size, threads: threads)
     SolidNoduleTrim(grid: grid, parameters: parameters)
       .trim(labels: &cc.labels, count: cc.count, hu: hu, box: box)
     cc.sizes = [Int](repeating: 0, count: cc.count + 1)
     for c in cc.labels where c > 0 { cc.sizes[Int(c)] += 1 }
     let shapeKeeps = LesionShapeFilter(grid: grid, parameters: parameters)
-      .keep(labels: cc.labels, count: cc.count, hu: hu, box: box)
+      .keep(labels: cc.labels, count: cc.count, hu: hu, lung: lung, box: box)
     let minVoxels = parameters.minLesionVolumeML / grid.voxelML
     let kept = (0..<cc.count).map { $0 + 1 }
       .filter { Double(cc.sizes[$0]) >= minVoxels && shapeKeeps[$0] }

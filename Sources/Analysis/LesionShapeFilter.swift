@@ -10,6 +10,10 @@ import Imaging
 /// - dense specks: components almost all of consolidation density (ground-glass part below
 ///   `mixedMinFraction`) smaller than `minConsolidationVolumeML`, which are segments of
 ///   vessels wider than `denseVesselMaxDiameterMM` cut across by the slices.
+/// - surface caps: components of which at least `surfaceCapMinFraction` of the voxels have the
+///   voxel directly above or below outside the lung. A thick slice through the lung's apex or
+///   the diaphragm dome averages lung with the tissue beyond, which reads as ground glass over
+///   the whole cut; a real lesion spans more slices than the one against the surface.
 struct LesionShapeFilter {
   let grid: ChestGrid
   let parameters: AnalysisParameters
@@ -19,12 +23,14 @@ struct LesionShapeFilter {
     var voxels = 0
     var denseVoxels = 0
     var footprintPixels = 0
+    var capVoxels = 0
   }
 
   /// Whether each component 0...count is kept (index 0, background, is false).
-  /// `labels` and `hu` cover `box`, x fastest.
-  func keep(labels: [Int32], count: Int, hu: [Int16], box: VoxelBox) -> [Bool] {
-    let tallies = tally(labels: labels, count: count, hu: hu, box: box)
+  /// `labels`, `hu` and `lung` (non-zero inside the lungs) cover `box`, x fastest.
+  func keep(labels: [Int32], count: Int, hu: [Int16], lung: [UInt8], box: VoxelBox) -> [Bool] {
+    var tallies = tally(labels: labels, count: count, hu: hu, box: box)
+    countCaps(labels: labels, lung: lung, size: box.size, into: &tallies)
     return tallies.enumerated().map { c, t in c > 0 && t.voxels > 0 && isLesion(t) }
   }
 
@@ -34,6 +40,9 @@ struct LesionShapeFilter {
     if areaMM2 >= parameters.sheetMinAreaMM2,
       volumeMM3 / areaMM2 < parameters.sheetMaxThicknessMM
     {
+      return false
+    }
+    if Double(t.capVoxels) >= parameters.surfaceCapMinFraction * Double(t.voxels) {
       return false
     }
     let ggoFraction = Double(t.voxels - t.denseVoxels) / Double(t.voxels)
@@ -69,5 +78,17 @@ struct LesionShapeFilter {
       }
     }
     return tallies
+  }
+
+  /// Counts per component the voxels whose neighbour above or below is not lung (outside the
+  /// box counts as not lung: the box encloses the lungs).
+  private func countCaps(labels: [Int32], lung: [UInt8], size: GridSize, into t: inout [Tally]) {
+    let plane = size.sliceCount
+    for p in 0..<labels.count where labels[p] > 0 {
+      let k = p / plane
+      let below = k == 0 || lung[p - plane] == 0
+      let above = k == size.nz - 1 || lung[p + plane] == 0
+      if below || above { t[Int(labels[p])].capVoxels += 1 }
+    }
   }
 }

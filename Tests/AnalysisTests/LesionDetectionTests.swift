@@ -35,6 +35,31 @@ struct LesionDetectionTests {
     #expect(abs(m.poPercent - 100 * m.lesionVolumeML / m.lungVolumeML) < 0.01)
   }
 
+  /// A branching tree of 7 mm vessels (wider than the dense-vessel opening, as at the hilum)
+  /// is dropped by its elongation; a solid nodule of the same density in the other lung stays.
+  @Test("a dense vessel tree is not a lesion; a solid nodule of the same density is")
+  func denseVesselTree() throws {
+    var chest = SyntheticChest()
+    chest.spacing = Vector3(1.0, 1.0, 1.5)
+    chest.size = GridSize(256, 224, 112)
+    let centre = Vector3(60, -10, -10)
+    chest.spheres = [.init(center: centre, radiusMM: 6, hu: SyntheticChest.tissueHU)]
+    chest.vessels = [
+      (Vector3(-64, -10, -50), Vector3(-64, -10, 50), 3.5),
+      (Vector3(-64, -10, 0), Vector3(-100, -10, 30), 3.5),
+      (Vector3(-64, -10, -20), Vector3(-40, 30, -40), 3.5),
+    ]
+    let (volume, _) = chest.make()
+    let m = try LungAnalyzer(threads: 2).analyze(volume).measurements
+
+    let sphereML = 4 / 3 * Double.pi * 216 / 1000
+    #expect(m.lesions.count == 1, "\(m.lesions.map { ($0.volumeML, $0.centerLPS) })")
+    let lesion = try #require(m.lesions.first)
+    #expect((lesion.centerLPS - centre).length < 1.0)
+    #expect(abs(lesion.volumeML - sphereML) / sphereML < 0.1, "\(lesion.volumeML) mL")
+    #expect(lesion.side == .left)
+  }
+
   @Test("specks below the minimum volume are dropped")
   func specksDropped() throws {
     var chest = SyntheticChest()
