@@ -14,6 +14,7 @@ enum DicomCommonAttributes {
   static let midnight = "000000"
   /// Longest TM and SH values (PS3.5 Table 6.2-1).
   static let maxTimeLength = 14
+  static let maxTimeFractionDigits = 6
   static let maxShortStringLength = 16
   /// The basic application confidentiality profile (PS3.15 Table CID 7050).
   static let basicProfileCode = DicomCode(
@@ -41,14 +42,17 @@ enum DicomCommonAttributes {
     return digits
   }
 
-  /// DICOM TM text (`HH`, `HHMM`, `HHMMSS` or `HHMMSS.F...`, at most 14 characters) as
+  /// DICOM TM text (`HH`, `HHMM`, `HHMMSS` or `HHMMSS.F` with 1-6 fraction digits) as
   /// given; empty when absent or malformed, so a bad source value never makes a bad object.
   static func dicomTime(_ time: String?) -> String {
     guard let time, time.count <= maxTimeLength else { return "" }
     let parts = time.split(separator: ".", omittingEmptySubsequences: false)
     let digits = { (s: Substring) in s.allSatisfy { $0.isASCII && $0.isNumber } }
     guard parts.count <= 2, [2, 4, 6].contains(parts[0].count), digits(parts[0]) else { return "" }
-    if parts.count == 2 && (parts[0].count != 6 || parts[1].isEmpty || !digits(parts[1])) {
+    if parts.count == 2
+      && (parts[0].count != 6 || !(1...maxTimeFractionDigits).contains(parts[1].count)
+        || !digits(parts[1]))
+    {
       return ""
     }
     return time

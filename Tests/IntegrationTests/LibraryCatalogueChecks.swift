@@ -86,10 +86,16 @@ struct LibraryCatalogueChecks {
 
   private func verifyStructure(_ index: Index, renderedCases: Int) throws {
     let info = try Self.tool("pdfinfo", [catalogue.path])
-    #expect(info.contains("Page size:      595.276 x 841.89 pts (A4)"), "\(info)")
-    #expect(info.contains("Title:          Case library catalogue"))
-    let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
-    #expect(pages.map { Int($0.split(separator: " ").last ?? "") ?? 0 } ?? 0 >= 1)
+    let fields = Dictionary(
+      info.split(separator: "\n").compactMap { line -> (String, String)? in
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return (String(line[..<colon]), value)
+      }
+    ) { first, _ in first }
+    #expect(fields["Page size"] == "595.276 x 841.89 pts (A4)", "\(info)")
+    #expect(fields["Title"] == "Case library catalogue", "\(info)")
+    #expect((Int(fields["Pages"] ?? "") ?? 0) >= 1, "\(info)")
 
     let outline = try Self.tool("qpdf", ["--json", "--json-key=outlines", catalogue.path])
     let json = try JSONSerialization.jsonObject(with: Data(outline.utf8)) as? [String: Any]

@@ -67,7 +67,8 @@ enum LibraryIndex {
   static let summaryFileName = "summary.json"
 
   /// Reads every case's summary or failure record that exists (any shard may have written
-  /// it); `failures` from this run win over records on disk.
+  /// it). The record on disk wins over `failures` from this run: its reason has had the
+  /// case's folder cut out in de-identified libraries.
   static func rows(for plan: LibraryPlan, failures: [String: String]) -> [LibraryIndexRow] {
     plan.cases.map { c in
       let folder = plan.folder(of: c)
@@ -77,7 +78,7 @@ enum LibraryIndex {
       {
         return LibraryIndexRow(id: c.id, status: "ok", summary: summary)
       }
-      if let reason = failures[c.id] ?? CaseFailure.read(in: folder) {
+      if let reason = CaseFailure.read(in: folder) ?? failures[c.id] {
         return LibraryIndexRow(id: c.id, status: "failed", reason: reason)
       }
       return LibraryIndexRow(id: c.id, status: "missing")
