@@ -19,6 +19,12 @@ enum DicomCommonAttributes {
   /// The basic application confidentiality profile (PS3.15 Table CID 7050).
   static let basicProfileCode = DicomCode(
     "113100", "DCM", "Basic Application Confidentiality Profile")
+  /// The profile options ctcase follows: dates shifted with intervals and times kept, and
+  /// sex and age kept (PS3.15 Table CID 7050).
+  static let profileOptionCodes = [
+    DicomCode("113107", "DCM", "Retain Longitudinal Temporal Information Modified Dates Option"),
+    DicomCode("113108", "DCM", "Retain Patient Characteristics Option"),
+  ]
 
   /// Builds the attribute set for an object of `kind` with the given identity.
   static func make(
@@ -115,6 +121,9 @@ enum DicomCommonAttributes {
   private static func setDeidentification(on attributes: DicomAttributes) throws {
     try attributes.set(.patientIdentityRemoved, "YES")
     try attributes.set(.deidentificationMethod, Deidentifier.methodDescription)
-    try attributes.set(basicProfileCode, inItem: 0, of: .deidentificationMethodCodeSequence)
+    for (item, code) in ([basicProfileCode] + profileOptionCodes).enumerated() {
+      try attributes.set(code, inItem: item, of: .deidentificationMethodCodeSequence)
+    }
+    try attributes.set(.longitudinalTemporalInformationModified, "MODIFIED")
   }
 }

@@ -69,8 +69,7 @@ struct LibraryCatalogueChecks {
       }
       let label = try #require(s.label)
       let expected = [
-        "\(number). \(label) · \(row.id)",
-        "\(s.study_count) studies over \(s.day_span ?? -1) days",
+        "\(number). \(label) \(row.id) · \(s.study_count) studies over \(s.day_span ?? -1) days",
         "Lesion volume at last study \(Self.fixed(s.last_lesion_volume_ml)) mL",
         "peak PO \(Self.fixed(s.max_po_percent)) %",
         "peak severity score \(s.max_severity_score)",

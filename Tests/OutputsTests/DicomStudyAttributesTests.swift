@@ -55,6 +55,10 @@ struct DicomStudyAttributesTests {
       let dump = try DicomTools.dump(url.path)
       let name = url.lastPathComponent
       #expect(dump.contains("(0008,0030) TM [\(DicomTestFixtures.studyTime)]"), "\(name)")
+      for code in ["113100", "113107", "113108"] {
+        #expect(dump.contains("(0008,0100) SH [\(code)]"), "\(name): profile code \(code)")
+      }
+      #expect(dump.contains("(0028,0303) CS [MODIFIED]"), "\(name)")
       for tag in ["(0020,0010) SH", "(0008,0050) SH", "(0008,0090) PN"] {
         let line = dump.split(separator: "\n").first { $0.hasPrefix(tag) }
         #expect(line?.contains("(no value available)") == true, "\(name): \(line ?? "absent")")

@@ -88,7 +88,7 @@ import Testing
     let document = Self.catalogue(pictures: pictures, failed: failed).layout(
       template: template, fonts: try FontSet())
     #expect(document.outline.map(\.title).count == pictures + failed)
-    #expect(document.outline.first?.title == "1. CASE-0 · case-0")
+    #expect(document.outline.first?.title == "1. CASE-0")
     let images = document.pages.flatMap(\.elements).filter {
       if case .image = $0 { return true }
       return false
@@ -109,7 +109,7 @@ import Testing
     let lines = Self.catalogue(pictures: 1, failed: 1).entries.enumerated().map {
       CatalogueText.lines($1, number: $0 + 1)
     }
-    #expect(lines[0][1] == "3 studies over 5 days (day 1 to day 6 from onset)")
+    #expect(lines[0][1] == "case-0 · 3 studies over 5 days (day 1 to day 6 from onset)")
     // 4.25 is exact in binary; fixed formatting rounds it half to even.
     #expect(
       lines[0][2] == "Lesion volume at last study 12.3 mL · peak PO 4.2 % · peak severity score 7")

@@ -46,17 +46,22 @@ extension LibraryIndex {
     let failed = rows.filter { $0.status == "failed" }.count
     let missing = rows.count - ok.count - failed
     let deidentified = ok.filter { $0.summary?.deidentified == true }.count
-    var identity = "De-identified: \(deidentified) of \(ok.count) rendered cases"
-    identity += " (labels are keyed pseudonyms, dates shifted per patient)."
-    if deidentified < ok.count { identity += " Other cases show their titles as given." }
     return [
       "ctcase \(ToolVersion.string) · \(rows.count) cases: \(ok.count) rendered, "
         + "\(failed) failed, \(missing) not rendered yet.",
-      identity,
+      identityFact(deidentified: deidentified, rendered: ok.count),
       "Per case: studies and days from first to last study; lesion volume at the last study; "
         + "peak percentage of opacity (PO) and peak CT severity score over the studies; "
         + "alerts with the day from onset they first fired. Picture: the last study's key "
         + "axial slice, lung window, lesion outlines, 50 mm scale bar.",
     ]
+  }
+
+  private static func identityFact(deidentified: Int, rendered: Int) -> String {
+    let how = "labels are keyed pseudonyms, dates shifted per patient"
+    if deidentified == rendered { return "De-identified: every rendered case (\(how))." }
+    if deidentified == 0 { return "Identified: labels are the case titles as given." }
+    return "De-identified: \(deidentified) of \(rendered) rendered cases (\(how)); "
+      + "the others show their titles as given."
   }
 }

@@ -4,14 +4,14 @@ enum CatalogueText {
   static let volumeDecimals = 1
   static let percentDecimals = 1
 
-  /// First line: number and label (and the folder id when the label is not the id).
+  /// First line: number and label; a rendered case's folder id opens its second line (an id
+  /// inside a wrapped heading would break at its hyphen).
   static func lines(_ entry: CatalogueEntry, number: Int) -> [String] {
-    let heading =
-      entry.label == entry.id
-      ? "\(number). \(entry.label)" : "\(number). \(entry.label) · \(entry.id)"
+    let heading = "\(number). \(entry.label)"
     switch entry.status {
     case .rendered(let figures):
-      return [heading, course(figures), measures(figures), alerts(figures.alerts)]
+      let course = entry.label == entry.id ? course(figures) : "\(entry.id) · \(course(figures))"
+      return [heading, course, measures(figures), alerts(figures.alerts)]
     case .failed(let reason):
       return [heading, "FAILED: \(reason)"]
     case .missing:
