@@ -129,8 +129,11 @@ enum LibraryCommand: Subcommand {
     let summaryURL = folder.appendingPathComponent(LibraryIndex.summaryFileName)
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      // A stale summary would list the case as rendered if this run fails.
-      for stale in [summaryURL, folder.appendingPathComponent(CaseThumbnail.fileName)] {
+      // A stale summary would list the case as rendered if this run fails; temporary files
+      // are what an interrupted earlier run left behind.
+      for stale in [summaryURL, folder.appendingPathComponent(CaseThumbnail.fileName)]
+        + temporaryLeftovers(in: folder)
+      {
         try? FileManager.default.removeItem(at: stale)
       }
       var arguments = [
@@ -155,6 +158,15 @@ enum LibraryCommand: Subcommand {
   }
 }
 
+extension LibraryCommand {
+  /// Hidden `.NAME.*.partial` and `.NAME.*.tmp` files of the atomic writers in a case folder.
+  static func temporaryLeftovers(in folder: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasPrefix(".") && ($0.hasSuffix(".partial") || $0.hasSuffix(".tmp")) }
+      .map { folder.appendingPathComponent($0) }
+  }
+}
+
 /// Runs this same executable as a child process and keeps its exit status and stderr.
 enum ChildProcess {
   struct Result {
@@ -171,6 +183,7 @@ enum ChildProcess {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     process.arguments = arguments
+    process.environment = ParentWatch.childEnvironment
     let err = Pipe()
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice

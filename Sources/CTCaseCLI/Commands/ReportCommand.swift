@@ -29,6 +29,7 @@ enum ReportCommand: Subcommand {
     ], minPositionals: 0, maxPositionals: 1)
 
   static func run(_ args: ParsedArguments, context: CommandContext) throws -> ExitCode {
+    ParentWatch.startIfLibraryChild()
     guard let output = args.value("--output") else {
       throw UsageError("report: -o FILE is required")
     }
