@@ -12,9 +12,12 @@ public struct LibraryCatalogue: Sendable, Equatable {
   public var facts: [String]
   /// `YYYY-MM-DD` written as the PDF's creation and modification date (from the cases).
   public var documentDate: String
+  /// The PDF's Creator field (`ctcase <version>`).
   public var creator: String
+  /// One entry per case, in the order the library lists them.
   public var entries: [CatalogueEntry]
 
+  /// A catalogue of `entries`; see the properties for what each value means.
   public init(
     title: String, facts: [String], documentDate: String, creator: String,
     entries: [CatalogueEntry]
@@ -43,10 +46,12 @@ public struct CatalogueEntry: Sendable, Equatable {
   public var id: String
   /// The case's label: its pseudonym in de-identified libraries, else its title.
   public var label: String
+  /// Rendered with figures, failed with a reason, or missing.
   public var status: Status
   /// The last study's key axial slice; nil for failed and missing cases.
   public var thumbnail: Thumbnail?
 
+  /// An entry; `thumbnail` is only drawn for rendered cases.
   public init(id: String, label: String, status: Status, thumbnail: Thumbnail? = nil) {
     self.id = id
     self.label = label
@@ -57,19 +62,24 @@ public struct CatalogueEntry: Sendable, Equatable {
 
 /// The key figures of a rendered case, as in the library index.
 public struct CatalogueFigures: Sendable, Equatable {
+  /// Number of studies in the case.
   public var studyCount: Int
   /// Days from the first to the last study; nil when a date is unknown.
   public var daySpan: Int?
   /// Days from onset of the first and last study, when the onset is known.
   public var firstDay: Int?
+  /// Day from onset of the last study, when the onset is known.
   public var lastDay: Int?
+  /// Lesion volume (ground glass plus consolidation) of the last study, in mL.
   public var lastLesionVolumeML: Double
   /// Highest percentage of lung opacity over the studies.
   public var maxPOPercent: Double
   /// Highest CT severity score over the studies.
   public var maxSeverityScore: Int
+  /// Alert rules that fired, in the order the report lists them.
   public var alerts: [CatalogueAlert]
 
+  /// The figures of one case, as in the library index.
   public init(
     studyCount: Int, daySpan: Int?, firstDay: Int?, lastDay: Int?, lastLesionVolumeML: Double,
     maxPOPercent: Double, maxSeverityScore: Int, alerts: [CatalogueAlert]
@@ -87,11 +97,14 @@ public struct CatalogueFigures: Sendable, Equatable {
 
 /// An alert rule that fired, with the day from onset (or the study number) it first fired.
 public struct CatalogueAlert: Sendable, Equatable {
+  /// The rule's id in its rule set.
   public var rule: String
+  /// Day from onset of the study where it first fired, when the onset is known.
   public var day: Int?
   /// 1-based study number where it first fired.
   public var studyNumber: Int
 
+  /// An alert that first fired at study `studyNumber` (1-based).
   public init(rule: String, day: Int?, studyNumber: Int) {
     self.rule = rule
     self.day = day

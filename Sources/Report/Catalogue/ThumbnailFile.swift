@@ -4,11 +4,15 @@ import Foundation
 /// case library keeps each case's key slice beside its summary and the catalogue can draw it
 /// without re-running the analysis.
 public struct ThumbnailFile: Codable, Equatable {
+  /// The schema tag every thumbnail file carries.
   public static let currentSchema = "ctcase.thumbnail/1"
 
+  /// `currentSchema` for files this version writes.
   public var schema: String
+  /// The picture, outlines in its own pixel coordinates.
   public var thumbnail: Thumbnail
 
+  /// A file holding `thumbnail` under the current schema.
   public init(_ thumbnail: Thumbnail) {
     self.schema = Self.currentSchema
     self.thumbnail = thumbnail
@@ -23,6 +27,7 @@ public struct ThumbnailFile: Codable, Equatable {
     case sliceIndex = "slice_index"
   }
 
+  /// Writes the fields named in `CodingKeys`, pixels as one base64 string.
   public func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     let t = thumbnail
