@@ -24,6 +24,14 @@ public struct StudyMetadata: Sendable, Codable, Equatable {
   public var sopInstanceUIDs: [String]
   public var sopClassUID: String?
   public var burnedInAnnotation: Bool
+  /// Study Time (0008,0030) as DICOM TM text (`HHMMSS` with optional fraction), if given.
+  public var studyTime: String?
+  /// Study ID (0020,0010), the scanner's or RIS's short study number, if given.
+  public var studyID: String?
+  /// Accession Number (0008,0050), the order number a RIS/PACS files the study under.
+  public var accessionNumber: String?
+  /// Referring Physician's Name (0008,0090) as decoded PN text (`Family^Given`), if given.
+  public var referringPhysicianName: String?
 
   public init(
     patient: PatientInfo = PatientInfo(), studyDate: String? = nil, studyInstanceUID: String? = nil,
@@ -31,7 +39,9 @@ public struct StudyMetadata: Sendable, Codable, Equatable {
     studyDescription: String? = nil, seriesDescription: String? = nil,
     institutionName: String? = nil, manufacturer: String? = nil, modality: String? = nil,
     sliceThicknessMM: Double? = nil, transferSyntax: String? = nil, selectionReason: String? = nil,
-    sopInstanceUIDs: [String] = [], sopClassUID: String? = nil, burnedInAnnotation: Bool = false
+    sopInstanceUIDs: [String] = [], sopClassUID: String? = nil, burnedInAnnotation: Bool = false,
+    studyTime: String? = nil, studyID: String? = nil, accessionNumber: String? = nil,
+    referringPhysicianName: String? = nil
   ) {
     self.patient = patient
     self.studyDate = studyDate
@@ -50,6 +60,10 @@ public struct StudyMetadata: Sendable, Codable, Equatable {
     self.sopClassUID = sopClassUID
     self.burnedInAnnotation = burnedInAnnotation
     self.seriesChoice = nil
+    self.studyTime = studyTime
+    self.studyID = studyID
+    self.accessionNumber = accessionNumber
+    self.referringPhysicianName = referringPhysicianName
   }
 }
 

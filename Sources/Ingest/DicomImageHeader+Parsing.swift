@@ -36,7 +36,10 @@ extension DicomImageHeader {
       acquisitionDateText: file.string(.acquisitionDate),
       studyDescription: file.string(.studyDescription),
       seriesDescription: file.string(.seriesDescription),
-      institutionName: file.string(.institutionName), manufacturer: file.string(.manufacturer),
+      institutionName: file.string(.institutionName), studyTime: file.string(.studyTime),
+      studyID: file.string(.studyID), accessionNumber: file.string(.accessionNumber),
+      referringPhysicianName: file.string(.referringPhysicianName),
+      manufacturer: file.string(.manufacturer),
       patient: PatientInfo(
         name: file.string(.patientName), id: file.string(.patientID),
         birthDate: DicomDate.isoDate(file.string(.patientBirthDate)),

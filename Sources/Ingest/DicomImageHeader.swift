@@ -46,6 +46,10 @@ struct DicomImageHeader: Sendable {
   var studyDescription: String?
   var seriesDescription: String?
   var institutionName: String?
+  var studyTime: String?
+  var studyID: String?
+  var accessionNumber: String?
+  var referringPhysicianName: String?
   var manufacturer: String?
   var patient: PatientInfo
   var specificCharacterSet: String?

@@ -67,7 +67,9 @@ extension StudyLoader {
       sliceThicknessMM: first.sliceThicknessMM, transferSyntax: first.transferSyntaxUID,
       sopInstanceUIDs: stack.ordered.compactMap { group.headers[$0.header].sopInstanceUID },
       sopClassUID: first.sopClassUID,
-      burnedInAnnotation: group.headers.contains { $0.burnedInAnnotation })
+      burnedInAnnotation: group.headers.contains { $0.burnedInAnnotation },
+      studyTime: first.studyTime, studyID: first.studyID, accessionNumber: first.accessionNumber,
+      referringPhysicianName: first.referringPhysicianName)
   }
 
   /// StudyDate, else SeriesDate, else AcquisitionDate, as `YYYY-MM-DD` when valid.

@@ -62,6 +62,9 @@ public struct Deidentifier: Sendable {
     result.seriesDescription = nil
     result.institutionName = nil
     result.selectionReason = nil
+    result.accessionNumber = nil
+    result.studyID = nil
+    result.referringPhysicianName = nil
     return result
   }
 

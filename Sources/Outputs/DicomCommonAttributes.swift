@@ -4,16 +4,27 @@ import Imaging
 /// copied from the source CT study (patient and study) or made for the new series.
 ///
 /// Dates come from the source study date (never the clock); the new series' own times are
-/// midnight, as the input has no time. Study values that are not known stay empty, which the
-/// type 2 attributes allow.
+/// midnight, as the input has no time. Study Time, Study ID, Accession Number and Referring
+/// Physician's Name are the source study's (emptied by de-identification); values that are not
+/// known stay empty, which these type 2 attributes allow.
 enum DicomCommonAttributes {
   /// UTF-8, so Chinese and Latin names both round-trip.
   static let characterSet = "ISO_IR 192"
   static let manufacturer = "ctcase"
   static let midnight = "000000"
+  /// Longest TM and SH values (PS3.5 Table 6.2-1).
+  static let maxTimeLength = 14
+  static let maxTimeFractionDigits = 6
+  static let maxShortStringLength = 16
   /// The basic application confidentiality profile (PS3.15 Table CID 7050).
   static let basicProfileCode = DicomCode(
     "113100", "DCM", "Basic Application Confidentiality Profile")
+  /// The profile options ctcase follows: dates shifted with intervals and times kept, and
+  /// sex and age kept (PS3.15 Table CID 7050).
+  static let profileOptionCodes = [
+    DicomCode("113107", "DCM", "Retain Longitudinal Temporal Information Modified Dates Option"),
+    DicomCode("113108", "DCM", "Retain Patient Characteristics Option"),
+  ]
 
   /// Builds the attribute set for an object of `kind` with the given identity.
   static func make(
@@ -37,6 +48,30 @@ enum DicomCommonAttributes {
     return digits
   }
 
+  /// DICOM TM text (`HH`, `HHMM`, `HHMMSS` or `HHMMSS.F` with 1-6 fraction digits) as
+  /// given; empty when absent or malformed, so a bad source value never makes a bad object.
+  static func dicomTime(_ time: String?) -> String {
+    guard let time, time.count <= maxTimeLength else { return "" }
+    let parts = time.split(separator: ".", omittingEmptySubsequences: false)
+    let digits = { (s: Substring) in s.allSatisfy { $0.isASCII && $0.isNumber } }
+    guard parts.count <= 2, [2, 4, 6].contains(parts[0].count), digits(parts[0]) else { return "" }
+    if parts.count == 2
+      && (parts[0].count != 6 || !(1...maxTimeFractionDigits).contains(parts[1].count)
+        || !digits(parts[1]))
+    {
+      return ""
+    }
+    return time
+  }
+
+  /// An SH value (Study ID, Accession Number) as given; empty when absent or too long.
+  static func shortString(_ value: String?) -> String {
+    guard let value, value.count <= maxShortStringLength, !value.contains("\\") else {
+      return ""
+    }
+    return value
+  }
+
   private static func setPatient(_ patient: PatientInfo, on attributes: DicomAttributes) throws {
     try attributes.set(.patientName, patient.name ?? "")
     try attributes.set(.patientID, patient.id ?? "")
@@ -51,13 +86,10 @@ enum DicomCommonAttributes {
     let date = dicomDate(source.studyDate)
     try attributes.set(.studyInstanceUID, identity.studyInstanceUID)
     try attributes.set(.studyDate, date)
-    // TODO: StudyMetadata has no Study Time, Study ID, Accession Number or Referring
-    // Physician; they stay empty (type 2) rather than contradict the CT, and a PACS that
-    // checks them against the study may hold the objects until ingest passes them through.
-    try attributes.set(.studyTime, "")
-    try attributes.set(.referringPhysicianName, "")
-    try attributes.set(.studyID, "")
-    try attributes.set(.accessionNumber, "")
+    try attributes.set(.studyTime, dicomTime(source.studyTime))
+    try attributes.set(.referringPhysicianName, source.referringPhysicianName ?? "")
+    try attributes.set(.studyID, shortString(source.studyID))
+    try attributes.set(.accessionNumber, shortString(source.accessionNumber))
     if let description = source.studyDescription {
       try attributes.set(.studyDescription, description)
     }
@@ -89,6 +121,9 @@ enum DicomCommonAttributes {
   private static func setDeidentification(on attributes: DicomAttributes) throws {
     try attributes.set(.patientIdentityRemoved, "YES")
     try attributes.set(.deidentificationMethod, Deidentifier.methodDescription)
-    try attributes.set(basicProfileCode, inItem: 0, of: .deidentificationMethodCodeSequence)
+    for (item, code) in ([basicProfileCode] + profileOptionCodes).enumerated() {
+      try attributes.set(code, inItem: item, of: .deidentificationMethodCodeSequence)
+    }
+    try attributes.set(.longitudinalTemporalInformationModified, "MODIFIED")
   }
 }

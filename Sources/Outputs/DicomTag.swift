@@ -57,6 +57,7 @@ struct DicomTag: Hashable, Sendable {
   static let frameOfReferenceUID = DicomTag(0x0020, 0x0052)
   static let positionReferenceIndicator = DicomTag(0x0020, 0x1040)
   static let burnedInAnnotation = DicomTag(0x0028, 0x0301)
+  static let longitudinalTemporalInformationModified = DicomTag(0x0028, 0x0303)
   static let conceptNameCodeSequence = DicomTag(0x0040, 0xA043)
   static let documentTitle = DicomTag(0x0042, 0x0010)
   static let encapsulatedDocument = DicomTag(0x0042, 0x0011)

@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// `ctcase library` end to end: a broken case is reported and skipped, a killed run leaves no
-/// damaged file and a re-run completes it, and current cases are skipped.
+/// damaged file and a re-run completes it, current cases are skipped, and the PDF catalogue
+/// lists every case with the index's numbers, carries no identity and rebuilds byte for byte.
 @Suite(
   .serialized, .enabled(if: TestEnvironment.hasReleaseBinary, TestEnvironment.noReleaseBinaryReason)
 )
@@ -55,11 +56,78 @@ struct LibraryTests {
         URL(fileURLWithPath: "/usr/bin/qpdf"), ["--check", pdf.path])
       #expect(check.status == 0, "\(id): \(check.stdout)")
     }
+    try LibraryCatalogueChecks(library: library).verify(renderedCases: 2, failedCases: 1)
+    try LibraryCatalogueChecks(library: library).verifyNoIdentity()
+    try shardRunLeavesCatalogueToTheMerge(args, library: library)
 
     let twoCases = [args[0], args[1], args[2], args[3], "-o", library.path]
     let again = try ReproducibilityTests.ctcase(twoCases + ["-v"])
     #expect(again.status == 0)
     #expect(again.stderr.components(separatedBy: "up to date, skipped").count == 3)
     #expect(again.stdout.contains("2 of 2 cases"))
+  }
+
+  /// A shard run writes the index but not the catalogue; merging (`--index-only`) writes the
+  /// same catalogue bytes as the whole run did.
+  private func shardRunLeavesCatalogueToTheMerge(_ args: [String], library: URL) throws {
+    let catalogue = library.appendingPathComponent("catalogue.pdf")
+    let whole = try Data(contentsOf: catalogue)
+    try FileManager.default.removeItem(at: catalogue)
+    let shard = try ReproducibilityTests.ctcase(args + ["--shard", "1/2"])
+    #expect(shard.stdout.contains("(index.json, index.csv)"), "\(shard.stdout)")
+    #expect(!FileManager.default.fileExists(atPath: catalogue.path))
+    let merged = try ReproducibilityTests.ctcase(args + ["--index-only"])
+    #expect(merged.stdout.contains("catalogue.pdf"), "\(merged.stdout)")
+    #expect(try Data(contentsOf: catalogue) == whole)
+  }
+
+  @Test func reportDicom_carriesSourceStudyIDAndTime_deidentifiedDropsStudyID() throws {
+    let manifest = ReproducibilityTests.caseFolder.appendingPathComponent("case.json")
+    let lastStudy = try FileManager.default.contentsOfDirectory(
+      atPath: ReproducibilityTests.caseFolder.path
+    ).filter { $0.hasPrefix("ct-") }.sorted().last
+    let folder = ReproducibilityTests.caseFolder.appendingPathComponent(try #require(lastStudy))
+    let slice = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first {
+        $0.hasSuffix(".dcm")
+      })
+    let source = try dump(folder.appendingPathComponent(slice))
+    let studyID = try #require(value("(0020,0010)", in: source))
+    let studyTime = try #require(value("(0008,0030)", in: source))
+
+    let out = try TestEnvironment.makeTemporaryDirectory("ctcase-study-attributes")
+    for deidentify in [false, true] {
+      let name = deidentify ? "deid" : "plain"
+      var args = [
+        "-q", "report", manifest.path, "-o", out.appendingPathComponent("\(name).pdf").path,
+        "--dicom", out.appendingPathComponent(name).path,
+      ]
+      if deidentify { args.append("--deidentify") }
+      let made = try ReproducibilityTests.ctcase(args)
+      try #require(made.status == 0, "\(made.stderr)")
+      let objects = try FileManager.default.contentsOfDirectory(
+        atPath: out.appendingPathComponent(name).path)
+      let pdf = try dump(out.appendingPathComponent("\(name)/report-pdf.dcm"))
+      #expect(value("(0008,0030)", in: pdf) == studyTime, "\(name)")
+      #expect(value("(0020,0010)", in: pdf) == (deidentify ? nil : studyID), "\(name)")
+      for object in objects where object.hasSuffix(".dcm") {
+        let url = out.appendingPathComponent("\(name)/\(object)")
+        let errors = try TestEnvironment.run(
+          URL(fileURLWithPath: "/bin/sh"), ["-c", "dciodvfy '\(url.path)' 2>&1 | grep '^Error'"])
+        #expect(errors.stdout.isEmpty, "\(name)/\(object): \(errors.stdout)")
+      }
+    }
+  }
+
+  private func dump(_ url: URL) throws -> String {
+    try TestEnvironment.run(URL(fileURLWithPath: "/usr/bin/dcmdump"), ["+U8", url.path]).stdout
+  }
+
+  /// The bracketed value of `tag` in a dcmdump, or nil when it is absent or empty.
+  private func value(_ tag: String, in dump: String) -> String? {
+    guard let line = dump.split(separator: "\n").first(where: { $0.hasPrefix(tag) }),
+      let open = line.firstIndex(of: "["), let close = line.firstIndex(of: "]")
+    else { return nil }
+    return String(line[line.index(after: open)..<close])
   }
 }

@@ -11,7 +11,8 @@ struct DicomDeidentifiedOutputsTests {
   static let identifyingStrings = [
     "Zhang", "Wei", DicomTestFixtures.chineseName, DicomTestFixtures.patientID, "PID-0042",
     "19610715", "1961-07-15", "Riverside", "Mueller", "B70f", "20240203", "2024-02-03",
-    "1.2.826.0.1.3680043.8.498.1001",
+    "1.2.826.0.1.3680043.8.498.1001", DicomTestFixtures.studyID,
+    DicomTestFixtures.accessionNumber, "Hans", "穆勒",
   ]
 
   @Test(

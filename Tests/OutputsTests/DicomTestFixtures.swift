@@ -14,6 +14,10 @@ enum DicomTestFixtures {
   static let birthDate = "1961-07-15"
   static let institution = "Riverside General Hospital"
   static let studyDescription = "CT THORAX Dr Mueller"
+  static let studyTime = "101530.250000"
+  static let studyID = "STUDY-8841"
+  static let accessionNumber = "ACC-77123"
+  static let referringPhysician = "Mueller^Hans=穆勒"
 
   static let patient = PatientInfo(
     name: "\(latinName)=\(chineseName)", id: patientID, birthDate: birthDate, sex: "M",
@@ -31,7 +35,8 @@ enum DicomTestFixtures {
       institutionName: institution, manufacturer: "SIEMENS", modality: "CT",
       sliceThicknessMM: 2.5, selectionReason: "thinnest lung kernel series",
       sopInstanceUIDs: (1...grid.nz).map { "\(study).2.\($0)" },
-      sopClassUID: "1.2.840.10008.5.1.4.1.1.2")
+      sopClassUID: "1.2.840.10008.5.1.4.1.1.2", studyTime: studyTime, studyID: studyID,
+      accessionNumber: accessionNumber, referringPhysicianName: referringPhysician)
   }
 
   /// Labels 1-4 on a 6x5x4 grid: right lung on the left half of the image (patient right),

@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Outputs
+import Report
 
 /// `ctcase library`: renders many cases into a library folder with an index.
 ///
@@ -8,7 +9,9 @@ import Outputs
 /// `--identified`), two at a time by default, so that a failing or killed case takes down only
 /// itself. Every file is written atomically; re-running skips cases whose inputs and tool are
 /// unchanged. `--shard i/n` renders every n-th case for a job array; a final run without
-/// `--shard` (or with `--index-only`) gathers all shards' summaries into the index.
+/// `--shard` (or with `--index-only`) gathers all shards' summaries into the index and the PDF
+/// catalogue (one line and thumbnail per case). A shard run writes the index files but not the
+/// catalogue, so parallel shards never render the same PDF at once.
 enum LibraryCommand: Subcommand {
   static let spec = CommandSpec(
     name: "library", summary: "Render many cases into a de-identified case library.",
@@ -33,7 +36,8 @@ enum LibraryCommand: Subcommand {
     try FileManager.default.createDirectory(at: plan.output, withIntermediateDirectories: true)
 
     var failures: [String: String] = [:]
-    if !args.flag("--index-only") {
+    let indexOnly = args.flag("--index-only")
+    if !indexOnly {
       let outcomes = runner(jobs: jobs, deidentify: !args.flag("--identified"), context).run(plan)
       for (c, outcome) in outcomes {
         if case .failed(let why) = outcome { failures[c.id] = why }
@@ -46,10 +50,23 @@ enum LibraryCommand: Subcommand {
       try LibraryIndex.json(rows), to: plan.output.appendingPathComponent("index.json"))
     try AtomicFile.write(
       LibraryIndex.csv(rows), to: plan.output.appendingPathComponent("index.csv"))
+    var written = "index.json, index.csv"
+    if shard.count == 1 || indexOnly {
+      try writeCatalogue(rows, plan: plan)
+      written += ", \(LibraryIndex.catalogueFileName)"
+    }
     let ok = rows.filter { $0.status == "ok" }.count
-    context.output(
-      "library: \(ok) of \(rows.count) cases in \(plan.output.path) (index.json, index.csv)")
+    context.output("library: \(ok) of \(rows.count) cases in \(plan.output.path) (\(written))")
     return failures.isEmpty ? .success : .failure
+  }
+
+  /// The PDF catalogue in the standard template's colours, A4, written atomically.
+  private static func writeCatalogue(_ rows: [LibraryIndexRow], plan: LibraryPlan) throws {
+    let template = try ReportTemplate.load(
+      "standard", directory: TemplateLocator.reportDirectory())
+    try LibraryIndex.catalogue(rows, plan: plan).writePDF(
+      template: template, fonts: try FontSet(),
+      to: plan.output.appendingPathComponent(LibraryIndex.catalogueFileName))
   }
 
   private static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
@@ -85,17 +102,44 @@ enum LibraryCommand: Subcommand {
   }
 
   /// One case through a child `ctcase report`; the summary is written last, so a case whose
-  /// summary exists is complete.
+  /// summary exists is complete. A failure leaves a `failure.json` with its reason (without
+  /// the case's folder path when de-identifying) and no summary.
   private static func render(_ c: LibraryCase, _ folder: URL, deidentify: Bool, threads: Int)
+    -> CaseOutcome
+  {
+    let outcome = renderCase(c, folder, deidentify: deidentify, threads: threads)
+    guard case .failed(let why) = outcome else {
+      CaseFailure.remove(in: folder)
+      return outcome
+    }
+    let reason = CaseFailure.oneLine(why, hidingFolderOf: deidentify ? c.source : nil)
+    do {
+      try CaseFailure.write(reason, in: folder)
+    } catch {
+      return .failed("\(why); and its failure record: \(error)")
+    }
+    return outcome
+  }
+
+  private static func renderCase(_ c: LibraryCase, _ folder: URL, deidentify: Bool, threads: Int)
     -> CaseOutcome
   {
     let fingerprint = CaseFingerprint.of(c.source)
     let figures = folder.appendingPathComponent(".figures.json")
+    let summaryURL = folder.appendingPathComponent(LibraryIndex.summaryFileName)
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      // A stale summary would list the case as rendered if this run fails; temporary files
+      // are what an interrupted earlier run left behind.
+      for stale in [summaryURL, folder.appendingPathComponent(CaseThumbnail.fileName)]
+        + temporaryLeftovers(in: folder)
+      {
+        try? FileManager.default.removeItem(at: stale)
+      }
       var arguments = [
         "-q", "report", c.source.path, "-o", folder.appendingPathComponent("report.pdf").path,
-        "--summary", figures.path, "--threads", "\(threads)",
+        "--summary", figures.path, "--thumbnail",
+        folder.appendingPathComponent(CaseThumbnail.fileName).path, "--threads", "\(threads)",
       ]
       if deidentify { arguments.append("--deidentify") }
       let child = try ChildProcess.run(arguments)
@@ -105,14 +149,21 @@ enum LibraryCommand: Subcommand {
       var summary = try JSONDecoder().decode(CaseSummary.self, from: Data(contentsOf: figures))
       summary.id = c.id
       summary.sourceFingerprint = fingerprint
-      try AtomicFile.write(
-        try CanonicalJSON.encode(summary),
-        to: folder.appendingPathComponent(LibraryIndex.summaryFileName))
+      try AtomicFile.write(try CanonicalJSON.encode(summary), to: summaryURL)
       try? FileManager.default.removeItem(at: figures)
       return .rendered
     } catch {
       return .failed(String(describing: error))
     }
+  }
+}
+
+extension LibraryCommand {
+  /// Hidden `.NAME.*.partial` and `.NAME.*.tmp` files of the atomic writers in a case folder.
+  static func temporaryLeftovers(in folder: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasPrefix(".") && ($0.hasSuffix(".partial") || $0.hasSuffix(".tmp")) }
+      .map { folder.appendingPathComponent($0) }
   }
 }
 
@@ -132,6 +183,7 @@ enum ChildProcess {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     process.arguments = arguments
+    process.environment = ParentWatch.childEnvironment
     let err = Pipe()
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice

@@ -23,9 +23,13 @@ enum ReportCommand: Subcommand {
         help: "Also write DICOM Encapsulated PDF, SR and SEG objects into DIR."),
       OptionSpec(
         ["--summary"], value: "FILE", help: "Also write the key figures as JSON (case libraries)."),
+      OptionSpec(
+        ["--thumbnail"], value: "FILE",
+        help: "Also write the last study's key slice as JSON (case library catalogue)."),
     ], minPositionals: 0, maxPositionals: 1)
 
   static func run(_ args: ParsedArguments, context: CommandContext) throws -> ExitCode {
+    ParentWatch.startIfLibraryChild()
     guard let output = args.value("--output") else {
       throw UsageError("report: -o FILE is required")
     }
@@ -82,6 +86,9 @@ enum ReportCommand: Subcommand {
     if let summary = args.value("--summary") {
       let figures = CaseSummary(rendered, reportName: url.lastPathComponent)
       try AtomicFile.write(try CanonicalJSON.encode(figures), to: URL(fileURLWithPath: summary))
+    }
+    if let thumbnail = args.value("--thumbnail") {
+      try CaseThumbnail.write(rendered.input, to: URL(fileURLWithPath: thumbnail))
     }
     if let timings {
       context.output(timings.table(excludingFirst: false, totalLabel: "total, end to end"))

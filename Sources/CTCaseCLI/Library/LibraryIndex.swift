@@ -19,7 +19,15 @@ struct CaseSummary: Codable, Equatable {
 
   var id: String
   var title: String
+  /// What the catalogue calls the case: the pseudonym when de-identified, else the title.
+  /// Optional so summaries from before it existed still read.
+  var label: String?
+  var deidentified: Bool?
   var studyCount: Int
+  /// Whole days from the first to the last study date.
+  var daySpan: Int?
+  /// `YYYY-MM-DD` of the last study as the report shows it (shifted when de-identified).
+  var lastStudyDate: String?
   var daysFromOnset: [Int?]
   var lastLesionVolumeML: Double
   var maxPOPercent: Double
@@ -31,8 +39,10 @@ struct CaseSummary: Codable, Equatable {
   var sourceFingerprint: String
 
   enum CodingKeys: String, CodingKey {
-    case id, title
+    case id, title, label, deidentified
     case studyCount = "study_count"
+    case daySpan = "day_span"
+    case lastStudyDate = "last_study_date"
     case daysFromOnset = "days_from_onset"
     case lastLesionVolumeML = "last_lesion_volume_ml"
     case maxPOPercent = "max_po_percent"
@@ -43,10 +53,12 @@ struct CaseSummary: Codable, Equatable {
   }
 }
 
-/// One row of the library index: a case and whether it rendered.
+/// One row of the library index: a case and whether it rendered (`ok`), failed (with the
+/// one-line reason) or has no outputs yet (`missing`).
 struct LibraryIndexRow: Codable, Equatable {
   var id: String
   var status: String
+  var reason: String?
   var summary: CaseSummary?
 }
 
@@ -54,16 +66,22 @@ struct LibraryIndexRow: Codable, Equatable {
 enum LibraryIndex {
   static let summaryFileName = "summary.json"
 
-  /// Reads every case's summary that exists (any shard may have written it).
+  /// Reads every case's summary or failure record that exists (any shard may have written
+  /// it). The record on disk wins over `failures` from this run: its reason has had the
+  /// case's folder cut out in de-identified libraries.
   static func rows(for plan: LibraryPlan, failures: [String: String]) -> [LibraryIndexRow] {
     plan.cases.map { c in
-      let url = plan.folder(of: c).appendingPathComponent(summaryFileName)
+      let folder = plan.folder(of: c)
+      let url = folder.appendingPathComponent(summaryFileName)
       if let data = try? Data(contentsOf: url),
         let summary = try? JSONDecoder().decode(CaseSummary.self, from: data)
       {
         return LibraryIndexRow(id: c.id, status: "ok", summary: summary)
       }
-      return LibraryIndexRow(id: c.id, status: failures[c.id] != nil ? "failed" : "missing")
+      if let reason = CaseFailure.read(in: folder) ?? failures[c.id] {
+        return LibraryIndexRow(id: c.id, status: "failed", reason: reason)
+      }
+      return LibraryIndexRow(id: c.id, status: "missing")
     }
   }
 

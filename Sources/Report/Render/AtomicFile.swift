@@ -5,7 +5,10 @@ import Foundation
 enum AtomicFile {
   static func write(to url: URL, _ body: (URL) throws -> Void) throws {
     let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).partial")
+    // The process id keeps two processes writing the same output apart (an orphaned
+    // library child and a re-run); rename(2) then leaves one complete file either way.
+    let temporary = folder.appendingPathComponent(
+      ".\(url.lastPathComponent).\(getpid()).partial")
     let manager = FileManager.default
     guard manager.fileExists(atPath: folder.path) else {
       throw ReportError.writeFailed(path: url.path, reason: "folder does not exist")
