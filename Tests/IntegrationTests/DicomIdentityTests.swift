@@ -13,10 +13,10 @@ import Testing
 )
 struct DicomIdentityTests {
   static let personName = "Zhang^Wei=张^伟"
-  static let institution = "北京协和医院"
+  static let institution = "Peking Union 北京协和医院"
   /// Every piece of the identity, in every spelling an output might use.
   static let secrets = [
-    "Zhang", "张", "伟", "PID-0042", "19610715", "1961-07-15", institution, "协和",
+    "Zhang", "张", "伟", "PID-0042", "19610715", "1961-07-15", "Peking Union", "协和",
   ]
 
   /// The phantom case with the identity in its DICOM and no patient in its manifest.
@@ -40,6 +40,14 @@ struct DicomIdentityTests {
     var manifest =
       try! JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as! [String: Any]
     manifest.removeValue(forKey: "patient")
+    // Free text that names the patient, as clinicians write it: it must not reach de-identified
+    // outputs either.
+    var events = manifest["events"] as? [[String: Any]] ?? []
+    events.append([
+      "date": manifest["onset_date"] as? String ?? "2020-01-20", "kind": "contact",
+      "text": "Contact: Zhang Wei's brother, ward of 北京协和医院",
+    ])
+    manifest["events"] = events
     try! JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
       .write(to: manifestURL)
     return folder
@@ -109,5 +117,33 @@ struct DicomIdentityTests {
       }
     }
     #expect(texts["pdftotext"]?.contains("CASE-") == true, "the pseudonym replaces the name")
+  }
+
+  /// Figures for authors follow the same rule: `figures --deidentify` keeps nothing of the
+  /// identity in any figure's text, metadata or file name.
+  @Test func deidentifiedFigures_carryNothingOfTheDICOMIdentity() throws {
+    let out = try TestEnvironment.makeTemporaryDirectory("ctcase-gb18030-figures")
+
+    let made = try TestEnvironment.run(
+      TestEnvironment.releaseBinary!,
+      [
+        "-q", "figures", Self.caseFolder.appendingPathComponent("case.json").path, "-o",
+        out.path, "--deidentify",
+      ])
+
+    #expect(made.status == 0, "\(made.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(files.count >= 3, "timeline, trends and a panel per study: \(files)")
+    var texts = ["file names": files.joined(separator: "\n")]
+    for name in files {
+      let path = out.appendingPathComponent(name).path
+      texts["pdftotext \(name)"] = try Self.tool("pdftotext", [path, "-"])
+      texts["pdfinfo \(name)"] = try Self.tool("pdfinfo", [path])
+    }
+    for (source, text) in texts {
+      for secret in Self.secrets {
+        #expect(!text.contains(secret), "\(source) contains \(secret)")
+      }
+    }
   }
 }

@@ -5,7 +5,9 @@ import Report
 enum FiguresCommand: Subcommand {
   static let spec = CommandSpec(
     name: "figures", summary: "Export publication figures.",
-    usage: "figures (CASE | REPORT-INPUT.json | --example) -o DIR [--format pdf|svg|png] [--dpi N]",
+    usage:
+      "figures (CASE | REPORT-INPUT.json | --example) -o DIR [--format pdf|svg|png] [--dpi N] "
+      + "[--deidentify]",
     options: [
       OptionSpec(["-o", "--output"], value: "DIR", help: "Folder for the figure files."),
       OptionSpec(["--format"], value: "pdf|svg|png", help: "File format (default pdf)."),
@@ -13,6 +15,9 @@ enum FiguresCommand: Subcommand {
       OptionSpec(
         ["--template"], value: "NAME|FILE", help: "Template for texts and colours (standard)."),
       OptionSpec(["--example"], help: "Use the built-in synthetic six-day example."),
+      OptionSpec(
+        ["--deidentify"],
+        help: "Pseudonymise the patient, shift dates, drop identifying text (cases only)."),
     ], minPositionals: 0, maxPositionals: 1)
 
   static let allowedDPI = [300, 600]

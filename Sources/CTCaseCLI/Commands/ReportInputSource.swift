@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Imaging
+import Outputs
 import Report
 
 /// Where `report` and `figures` get their `ReportInput`: the built-in example, or a
@@ -10,7 +11,12 @@ enum ReportInputSource {
   static func load(_ args: ParsedArguments, command: String, context: CommandContext) throws
     -> ReportInput
   {
-    if args.flag("--example") { return ExampleReportInput.make() }
+    if args.flag("--example") {
+      if args.flag("--deidentify") {
+        throw UsageError("\(command): --deidentify needs a case; the example is synthetic")
+      }
+      return ExampleReportInput.make()
+    }
     guard let path = args.positionals.first else {
       throw UsageError("\(command): give a case file or --example")
     }
@@ -20,6 +26,10 @@ enum ReportInputSource {
       input.schema == ReportInput.currentSchema
     else {
       return try fromCase(url, args: args, context: context)
+    }
+    // A report-input file is drawn as it is: it cannot be de-identified after the fact.
+    if args.flag("--deidentify") {
+      throw UsageError("\(command): --deidentify needs a case, not a report-input file")
     }
     return input
   }
@@ -34,7 +44,11 @@ enum ReportInputSource {
     let summary = ReportProvenance(
       toolVersion: ToolVersion.string, buildCommit: ToolVersion.buildCommit,
       parameters: AnalysisParameters(), reproduceCommand: "")
-    return ReportInputBuilder(result: result, provenance: summary, deidentifier: nil).build()
+    let deidentifier =
+      args.flag("--deidentify")
+      ? Deidentifier(secret: CaseReportRun.deidentificationSecret) : nil
+    return ReportInputBuilder(result: result, provenance: summary, deidentifier: deidentifier)
+      .build()
   }
 
   static func template(_ args: ParsedArguments) throws -> ReportTemplate {
