@@ -73,23 +73,9 @@ struct CatalogueTile {
   }
 
   private func scaleBar(pointsPerMM: Double, in rect: LayoutRect) -> [LayoutElement] {
-    let length = Self.scaleBarMM * pointsPerMM
-    let right = rect.maxX - Self.scaleBarInsetPT
-    let y = rect.maxY - Self.scaleBarInsetPT
-    let stroke = StrokeStyle(color: .white, widthPT: 0.8)
-    return [
-      .path(
-        PathShape(
-          [
-            LayoutPoint(right - length, y - 2), LayoutPoint(right - length, y),
-            LayoutPoint(right, y), LayoutPoint(right, y - 2),
-          ], stroke: stroke)),
-      .text(
-        TextRun(
-          "\(Int(Self.scaleBarMM)) mm", at: LayoutPoint(right - length - 10, y - 9),
-          width: length + 20,
-          style: TextStyle(sizePT: ReportStyle.tinySizePT - 1, color: .white, alignment: .center),
-          singleLine: true)),
-    ]
+    ScaleBar(
+      lengthMM: Self.scaleBarMM, insetPT: Self.scaleBarInsetPT, tickPT: 2, lineWidthPT: 0.8,
+      textSizePT: ReportStyle.tinySizePT - 1, labelRisePT: 9, labelOverhangPT: 10
+    ).elements(pointsPerMM: pointsPerMM, in: rect)
   }
 }

@@ -143,22 +143,9 @@ public struct ThumbnailPanel {
   }
 
   private func scaleBar(pointsPerMM: Double, in rect: LayoutRect) -> [LayoutElement] {
-    let length = Self.scaleBarMM * pointsPerMM
-    let right = rect.maxX - 6
-    let y = rect.maxY - 6
-    let white = StrokeStyle(color: .white, widthPT: 1.2)
-    return [
-      .path(
-        PathShape(
-          [
-            LayoutPoint(right - length, y - 2.5), LayoutPoint(right - length, y),
-            LayoutPoint(right, y), LayoutPoint(right, y - 2.5),
-          ], stroke: white)),
-      .text(
-        TextRun(
-          "\(Int(Self.scaleBarMM)) mm", at: LayoutPoint(right - length, y - 11), width: length,
-          style: TextStyle(sizePT: ReportStyle.tinySizePT, color: .white, alignment: .center),
-          singleLine: true)),
-    ]
+    ScaleBar(
+      lengthMM: Self.scaleBarMM, insetPT: 6, tickPT: 2.5, lineWidthPT: 1.2,
+      textSizePT: ReportStyle.tinySizePT, labelRisePT: 11
+    ).elements(pointsPerMM: pointsPerMM, in: rect)
   }
 }
