@@ -62,7 +62,18 @@ enum CasePipeline {
     casePath: URL, rules: String? = nil, parameters: AnalysisParameters = AnalysisParameters(),
     threads: Int, diagnostics: Diagnostics, timings: StageTimings? = nil
   ) throws -> CaseResult {
-    let loaded = try CaseManifest.load(from: casePath)
+    try run(
+      manifest: try CaseManifest.load(from: casePath), rules: rules, parameters: parameters,
+      threads: threads, diagnostics: diagnostics, timings: timings)
+  }
+
+  /// Runs a case whose manifest the caller has already loaded (to check what it names, such
+  /// as the report template, before the slow stages).
+  static func run(
+    manifest loaded: CaseManifest, rules: String? = nil,
+    parameters: AnalysisParameters = AnalysisParameters(), threads: Int,
+    diagnostics: Diagnostics, timings: StageTimings? = nil
+  ) throws -> CaseResult {
     let ruleSetURL = try rulesLocation(rules, manifest: loaded)
     let ruleSet = try RuleSet.load(ruleSetURL.path)
     let analyzer = LungAnalyzer(parameters: parameters, threads: threads)

@@ -63,16 +63,19 @@ enum CaseReportRun {
     report.deletingPathExtension().appendingPathExtension("provenance.json")
   }
 
+  /// The template is loaded before ingest and analysis, so a malformed one is refused at once.
   /// - Throws: any stage's typed error; nothing is written unless every stage succeeded.
   static func run(
     casePath: URL, output: URL, options: ReportOptions, threads: Int, diagnostics: Diagnostics,
     timings: StageTimings? = nil
   ) throws -> RenderedReport {
-    let result = try CasePipeline.run(
-      casePath: casePath, rules: options.rules, threads: threads, diagnostics: diagnostics,
-      timings: timings)
-    let templateURL = try templateLocation(options.template ?? result.manifest.template, result)
+    let manifest = try CaseManifest.load(from: casePath)
+    let templateURL = try templateLocation(options.template ?? manifest.template, manifest)
     let template = try ReportTemplate.load(contentsOf: templateURL)
+
+    let result = try CasePipeline.run(
+      manifest: manifest, rules: options.rules, threads: threads, diagnostics: diagnostics,
+      timings: timings)
     let fonts = try timings.measure("fonts (private fontconfig, hashes)") { try FontSet() }
     let deidentifier = options.deidentify ? Deidentifier(secret: deidentificationSecret) : nil
 
@@ -106,7 +109,7 @@ enum CaseReportRun {
   }
 
   /// A template name in Templates/report, or a path (relative ones from the manifest folder).
-  private static func templateLocation(_ name: String, _ result: CaseResult) throws -> URL {
+  private static func templateLocation(_ name: String, _ manifest: CaseManifest) throws -> URL {
     guard name.hasSuffix(".json") || name.contains("/") else {
       guard let folder = TemplateLocator.reportDirectory() else {
         throw ReportError.templateNotFound(name: name, searched: "no Templates folder found")
@@ -114,6 +117,6 @@ enum CaseReportRun {
       return folder.appendingPathComponent("\(name).json")
     }
     if name.hasPrefix("/") { return URL(fileURLWithPath: name) }
-    return result.manifest.source.deletingLastPathComponent().appendingPathComponent(name)
+    return manifest.source.deletingLastPathComponent().appendingPathComponent(name)
   }
 }

@@ -89,6 +89,30 @@ struct ReproducibilityTests {
     }
   }
 
+  /// A malformed template is refused before any study is read or analysed, naming the field,
+  /// and no report is left behind.
+  @Test func malformedTemplate_isRefusedBeforeAnalysis() throws {
+    let folder = try TestEnvironment.makeTemporaryDirectory("ctcase-bad-template")
+    let shipped = TestEnvironment.packageRoot.appendingPathComponent(
+      "Templates/report/standard.json")
+    let text = try String(contentsOf: shipped, encoding: .utf8)
+      .replacingOccurrences(of: "\"page_size\": \"A4\"", with: "\"page_size\": \"A5\"")
+    let template = folder.appendingPathComponent("mine.json")
+    try text.write(to: template, atomically: true, encoding: .utf8)
+    let report = folder.appendingPathComponent("report.pdf")
+
+    let run = try Self.ctcase([
+      "report", Self.caseFolder.appendingPathComponent("case.json").path, "--template",
+      template.path, "-o", report.path,
+    ])
+
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains("mine.json: page_size: \"A5\" is not A4 or Letter"), "\(run.stderr)")
+    #expect(!run.stderr.contains("course: study"), "analysis ran first: \(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: report.path))
+  }
+
   @Test func verify_identicalThenChangedInputThenOlderVersion() throws {
     let copy = try TestEnvironment.makeTemporaryDirectory("ctcase-verify")
     let caseCopy = copy.appendingPathComponent("case")

@@ -27,8 +27,8 @@ enum FiguresCommand: Subcommand {
       throw UsageError("figures: -o DIR is required")
     }
     let format = try figureFormat(args)
-    let input = try ReportInputSource.load(args, command: "figures", context: context)
     let template = try ReportInputSource.template(args)
+    let input = try ReportInputSource.load(args, command: "figures", context: context)
     let folder = URL(fileURLWithPath: output)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let files = try CaseReport.writeFigures(

@@ -36,12 +36,12 @@ enum ReportCommand: Subcommand {
     if !args.flag("--example"), let path = args.positionals.first, !isReportInputFile(path) {
       return try runCase(path, output: output, args: args, context: context)
     }
+    let template = try ReportInputSource.template(args)
+    let pageSize = try ReportInputSource.pageSize(args)
     let timings = StageTimings()
     let input = try timings.measure("input (example build or JSON read)") {
       try ReportInputSource.load(args, command: "report", context: context)
     }
-    let template = try ReportInputSource.template(args)
-    let pageSize = try ReportInputSource.pageSize(args)
     let fonts = try timings.measure("fonts (private fontconfig, hashes)") { try FontSet() }
     let url = URL(fileURLWithPath: output)
     let document = try timings.measure("layout") {

@@ -4,9 +4,8 @@ import Imaging
 import Outputs
 import Report
 
-/// Where `report` and `figures` get their `ReportInput`: the built-in example, or a
-/// `ctcase.report-input/1` JSON file. A case manifest needs the pipeline (course stage),
-/// which is mapped in once it lands.
+/// Where `report` and `figures` get their `ReportInput`: the built-in example, a
+/// `ctcase.report-input/1` JSON file, or a case (manifest or folder) run through the pipeline.
 enum ReportInputSource {
   static func load(_ args: ParsedArguments, command: String, context: CommandContext) throws
     -> ReportInput

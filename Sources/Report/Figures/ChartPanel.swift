@@ -22,6 +22,9 @@ struct ChartPanel {
   static let legendRowPT = 9.0
   static let legendSwatchPT = 14.0
   static let tickLabelWidthPT = 40.0
+  /// How far a stage name under the axis may reach past the plot's sides: a one-study stage
+  /// needs its whole word, not the bracket's width.
+  static let stageOverhangPT = 14.0
 
   let plot: LayoutRect
   let xRange: ClosedRange<Double>
@@ -120,12 +123,15 @@ struct ChartPanel {
         LayoutPoint(right, bandY - 2),
       ]
       elements.append(.path(PathShape(bracket, stroke: style.hairline)))
-      let width = max(right - left, 30)
-      let center = (left + right) / 2
+
+      let width = max(right - left, TimelineChart.estimatedWidthPT(span.name) + 4)
+      let centered = (left + right - width) / 2
+      let textX = min(
+        max(centered, plot.x - Self.stageOverhangPT), plot.maxX + Self.stageOverhangPT - width)
       elements.append(
         .text(
           TextRun(
-            span.name, at: LayoutPoint(center - width / 2, bandY + 0.5), width: width,
+            span.name, at: LayoutPoint(textX, bandY + 0.5), width: width,
             style: style.tiny.with(alignment: .center), singleLine: true)))
     }
     return elements

@@ -18,7 +18,7 @@ extension ReportLayoutBuilder {
     columns += [
       TableLayout.Column(text(.columnPO), 1.0, .right),
       TableLayout.Column(text(.columnPHO), 1.1, .right),
-      TableLayout.Column(text(.columnSeverity), 1.1, .right),
+      TableLayout.Column(text(.columnSeverity), 1.5, .right),
     ]
     let days = input.studyDays
     let rows = input.studies.enumerated().map { index, study in
