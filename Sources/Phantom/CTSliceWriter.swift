@@ -25,15 +25,9 @@ struct CTSliceWriter: Sendable {
     }
     try dataset.putPixels(stored)
 
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).partial")
-    try dataset.save(to: temporary)
-    do {
-      _ = try? FileManager.default.removeItem(at: url)
-      try FileManager.default.moveItem(at: temporary, to: url)
-    } catch {
-      throw PhantomError.dicomWriteFailed(path: url.path, reason: error.localizedDescription)
-    }
+    // The study folder being written is itself temporary and renamed into place when every
+    // slice is in it, so a slice is saved straight to its name.
+    try dataset.save(to: url)
   }
 }
 

@@ -86,7 +86,7 @@ import Testing
     }
     let url = folder.appendingPathComponent("x.bin")
     struct Boom: Error {}
-    #expect(throws: OutputFileError.self) {
+    #expect(throws: Boom.self) {
       try AtomicFile.write(to: url) { temporary in
         try Data([1, 2, 3]).write(to: temporary)
         throw Boom()

@@ -75,6 +75,6 @@ import Testing
       "convert", input.path, "-o", target.path, "-q",
     ])
     #expect(code == 1)
-    #expect(stderr == ["ctcase: error: \(target.path): cannot write: folder does not exist"])
+    #expect(stderr == ["ctcase: error: \(target.path): cannot write: the folder does not exist"])
   }
 }

@@ -1,6 +1,7 @@
 import Course
 import Decisions
 import Foundation
+import Imaging
 import Outputs
 
 /// `ctcase course`: follow lesions across a case's studies and evaluate the alert rules.

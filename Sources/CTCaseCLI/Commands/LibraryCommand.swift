@@ -159,10 +159,10 @@ enum LibraryCommand: Subcommand {
 }
 
 extension LibraryCommand {
-  /// Hidden `.NAME.*.partial` and `.NAME.*.tmp` files of the atomic writers in a case folder.
+  /// Hidden `.NAME.*.partial` files of the atomic writers in a case folder.
   static func temporaryLeftovers(in folder: URL) -> [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasPrefix(".") && ($0.hasSuffix(".partial") || $0.hasSuffix(".tmp")) }
+    return names.filter { $0.hasPrefix(".") && $0.hasSuffix(AtomicFile.temporarySuffix) }
       .map { folder.appendingPathComponent($0) }
   }
 }

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Imaging
 
 /// Output formats for single figures; `png` carries its resolution in dots per inch.
 public enum FigureFormat: Sendable, Equatable {
