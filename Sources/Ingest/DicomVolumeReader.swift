@@ -71,18 +71,50 @@ enum DicomVolumeReader {
     }
     let input = InputFile(
       path: header.path, sha256: FileHash.sha256(bytes), byteCount: bytes.count)
+    let sampleCount = writer.frameSize * header.frames.count
+    let map = { (stored: UnsafeBufferPointer<UInt16>) in
+      place(stored, of: header, slots: slots, into: writer)
+    }
+    if let clamped = mapInPlace(bytes, sampleCount: sampleCount, map) {
+      return (clamped, input)
+    }
     let file = try DicomFile(path: header.path, bytes: bytes)
-    let frameSize = writer.frameSize
-    let clamped = try file.withStoredPixels(sampleCount: frameSize * header.frames.count) {
-      stored in
-      slots.reduce(0) { clamped, item in
-        let mapping = StoredValueMapping(header: header, frame: header.frames[item.frame])
-        let start = item.frame * frameSize
-        let source = UnsafeBufferPointer(rebasing: stored[start..<start + frameSize])
-        return clamped + mapping.apply(source, into: writer.slice(item.slot))
+    return (try file.withStoredPixels(sampleCount: sampleCount, map), input)
+  }
+
+  /// Maps native little-endian pixel data straight from the file's bytes, the common
+  /// uncompressed case: no DICOM object is built and nothing is copied. Nil when the file is
+  /// anything else (compressed, big endian, 8-bit, short, unaligned...), which the shim decodes.
+  private static func mapInPlace(
+    _ bytes: Data, sampleCount: Int, _ map: (UnsafeBufferPointer<UInt16>) -> Int
+  ) -> Int? {
+    guard let range = DicomFile.nativePixelRange(in: bytes),
+      range.count / MemoryLayout<UInt16>.size >= sampleCount
+    else { return nil }
+    return bytes.withUnsafeBytes { raw -> Int? in
+      let value = UnsafeRawBufferPointer(rebasing: raw[range])
+      guard let base = value.baseAddress,
+        Int(bitPattern: base) % MemoryLayout<UInt16>.alignment == 0
+      else { return nil }
+      return value.withMemoryRebound(to: UInt16.self) { words in
+        map(UnsafeBufferPointer(rebasing: words[..<sampleCount]))
       }
     }
-    return (clamped, input)
+  }
+
+  /// Maps the wanted frames of one file's stored values into their slots; returns how many
+  /// samples were clamped.
+  private static func place(
+    _ stored: UnsafeBufferPointer<UInt16>, of header: DicomImageHeader,
+    slots: [(frame: Int, slot: Int)], into writer: SliceWriter
+  ) -> Int {
+    let frameSize = writer.frameSize
+    return slots.reduce(0) { clamped, item in
+      let mapping = StoredValueMapping(header: header, frame: header.frames[item.frame])
+      let start = item.frame * frameSize
+      let source = UnsafeBufferPointer(rebasing: stored[start..<start + frameSize])
+      return clamped + mapping.apply(source, into: writer.slice(item.slot))
+    }
   }
 
   /// The volume from the source slices: the buffer itself when the plan is regular, else a

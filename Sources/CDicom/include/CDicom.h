@@ -48,6 +48,16 @@ CDicom_Status CDicom_Open(const char *path, int headerOnly, CDicom_File **file, 
 CDicom_Status CDicom_OpenBuffer(const void *bytes, size_t length, const char *path,
                                 CDicom_File **file, char *error, size_t errorLength);
 
+/** Finds native Pixel Data inside a whole file held in memory, without copying it: DCMTK parses
+ *  the header up to Pixel Data (7FE0,0010), and the value must be uncompressed little endian
+ *  (implicit or explicit VR), Bits Allocated 16, of even defined length, and end exactly at the
+ *  end of the bytes. On success *offset and *valueLength locate the value in `bytes` (stored
+ *  values in little-endian order). Any other file, including every malformed one, gives
+ *  CDicom_StatusUnsupported: the caller then decodes through CDicom_OpenBuffer, whose errors
+ *  name the problem. */
+CDicom_Status CDicom_LocateNativePixels(const void *bytes, size_t length, size_t *offset,
+                                        size_t *valueLength);
+
 /** Frees a file handle; NULL is allowed. */
 void CDicom_Close(CDicom_File *file);
 
