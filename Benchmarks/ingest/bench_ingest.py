@@ -5,6 +5,9 @@ Series: the RICORD series (255 JPEG-lossless slices, from ../shared/data when pr
 uncompressed 300-slice 512x512 series generated once into the cache folder. Each tool converts
 each series to an uncompressed .nii `--runs` times; the table shows the median wall time, the
 median CPU time (user + system of the child) and ctcase / dcm2niix ratios (target <= 1.0).
+Every run writes into an empty folder, emptied again outside the timing: dcm2niix never replaces
+a file (it picks a new name), so replacing the previous run's 150 MB output would charge its
+deletion to ctcase alone.
 
 usage: bench_ingest.py --ctcase BIN --cache DIR [--ricord DIR] [--runs N]
 """
@@ -72,8 +75,13 @@ def timed(command):
     return wall, cpu
 
 
-def medians(command, runs):
-    samples = [timed(command) for _ in range(runs)]
+def medians(command, runs, out):
+    """Median wall and CPU seconds of `command(folder)`, each run writing into an empty folder."""
+    samples = []
+    for _ in range(runs):
+        folder = tempfile.mkdtemp(dir=out)
+        samples.append(timed(command(folder)))
+        shutil.rmtree(folder)
     return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
 
 
@@ -99,10 +107,10 @@ def main():
     print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as out:
         for name, folder in series:
-            ours = medians([args.ctcase, "convert", folder, "-o",
-                            os.path.join(out, "ctcase.nii"), "-q"], args.runs)
-            theirs = medians(["dcm2niix", "-z", "n", "-o", out, "-f", "dcm2niix", folder],
-                             args.runs)
+            ours = medians(lambda run: [args.ctcase, "convert", folder, "-o",
+                                        os.path.join(run, "ctcase.nii"), "-q"], args.runs, out)
+            theirs = medians(lambda run: ["dcm2niix", "-z", "n", "-o", run, "-f", "dcm2niix",
+                                          folder], args.runs, out)
             print(f"| {name} | {ours[0]:.2f} | {theirs[0]:.2f} | {ours[0] / theirs[0]:.2f} "
                   f"| {ours[1]:.2f} | {theirs[1]:.2f} | {ours[1] / theirs[1]:.2f} |")
 

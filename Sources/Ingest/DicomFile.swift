@@ -118,6 +118,19 @@ final class DicomFile {
     return max(0, CDicom_SequenceCount(handle, &tags, &items, Int32(tags.count)))
   }
 
+  /// Where native (uncompressed little-endian, 16-bit) Pixel Data sits in a whole file's bytes
+  /// (`CDicom_LocateNativePixels`), so its stored values can be read in place with no DICOM
+  /// object built around them. Nil for every other file, malformed ones included: those are
+  /// opened with `init(path:bytes:)`, whose errors name the problem.
+  static func nativePixelRange(in bytes: Data) -> Range<Int>? {
+    var offset = 0
+    var length = 0
+    let status = bytes.withUnsafeBytes { raw in
+      CDicom_LocateNativePixels(raw.baseAddress, raw.count, &offset, &length)
+    }
+    return status == CDicom_StatusOK ? offset..<offset + length : nil
+  }
+
   /// Calls `body` with every frame's decoded stored values: borrowed from DCMTK without a copy
   /// when possible (`CDicom_BorrowPixels`), else decoded into a temporary array.
   /// - Throws: `IngestError.decodeFailed` naming this file, or what `body` throws.

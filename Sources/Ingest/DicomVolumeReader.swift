@@ -7,14 +7,16 @@ import Imaging
 /// slice-ordered buffer; when the plan is regular that buffer becomes the volume without a copy.
 enum DicomVolumeReader {
   /// What decoding one file yields besides its slices.
-  private typealias FileResult = (clamped: Int, input: InputFile)
+  private typealias FileResult = (clamped: Int, input: InputFile?)
 
-  /// Reads each file once: its bytes are hashed for provenance and parsed from memory.
-  /// - Returns: the volume, warnings, and the files read in slice order (with SHA-256).
+  /// Reads each file once: with `hashing`, its bytes are hashed for provenance; then they are
+  /// mapped (native pixel data) or parsed (everything else) from memory.
+  /// - Returns: the volume, warnings, and the files read in slice order with their SHA-256
+  ///   (empty without `hashing`).
   /// - Throws: `IngestError` naming the first file (in slice order) that failed to decode.
-  static func read(_ group: SeriesGroup, stack: SliceStack, threads: Int) throws -> (
-    Volume, [IngestWarning], [InputFile]
-  ) {
+  static func read(
+    _ group: SeriesGroup, stack: SliceStack, threads: Int, hashing: Bool
+  ) throws -> (Volume, [IngestWarning], [InputFile]) {
     var fileOrder: [Int] = []
     var slotsOf: [Int: [(frame: Int, slot: Int)]] = [:]
     for (slot, source) in stack.ordered.enumerated() {
@@ -32,8 +34,10 @@ enum DicomVolumeReader {
         _, range in
         range.map { i in
           let header = group.headers[files[i]]
-          return Result { try decode(header, slots: wanted[files[i]] ?? [], into: writer) }
-            .mapError { $0 as? IngestError ?? .decodeFailed(path: header.path, reason: "\($0)") }
+          return Result {
+            try decode(header, slots: wanted[files[i]] ?? [], into: writer, hashing: hashing)
+          }
+          .mapError { $0 as? IngestError ?? .decodeFailed(path: header.path, reason: "\($0)") }
         }
       }.joined().map { $0 }
       // Int16 is trivial: slots of a failed file hold garbage, but the error below is thrown.
@@ -50,13 +54,14 @@ enum DicomVolumeReader {
           code: IngestWarningCode.valuesClamped, file: group.first.path,
           message: "\(clamped) voxel(s) outside the Int16 range after rescale were clamped")
       ]
-    return (assemble(stack, sources: sources), warnings, decoded.map(\.input))
+    return (assemble(stack, sources: sources), warnings, decoded.compactMap(\.input))
   }
 
-  /// Maps the wanted frames of one file into their slots; returns the clamped sample count and
-  /// the file's provenance record.
+  /// Maps the wanted frames of one file into their slots; returns the clamped sample count and,
+  /// with `hashing`, the file's provenance record.
   private static func decode(
-    _ header: DicomImageHeader, slots: [(frame: Int, slot: Int)], into writer: SliceWriter
+    _ header: DicomImageHeader, slots: [(frame: Int, slot: Int)], into writer: SliceWriter,
+    hashing: Bool
   ) throws -> FileResult {
     guard header.samplesPerPixel == 1 else {
       throw IngestError.unsupported(
@@ -69,20 +74,53 @@ enum DicomVolumeReader {
     } catch {
       throw IngestError.unreadable(path: header.path, reason: "read failed")
     }
-    let input = InputFile(
-      path: header.path, sha256: FileHash.sha256(bytes), byteCount: bytes.count)
+    let input =
+      hashing
+      ? InputFile(path: header.path, sha256: FileHash.sha256(bytes), byteCount: bytes.count) : nil
+    let sampleCount = writer.frameSize * header.frames.count
+    let map = { (stored: UnsafeBufferPointer<UInt16>) in
+      place(stored, of: header, slots: slots, into: writer)
+    }
+    if let clamped = mapInPlace(bytes, sampleCount: sampleCount, map) {
+      return (clamped, input)
+    }
     let file = try DicomFile(path: header.path, bytes: bytes)
-    let frameSize = writer.frameSize
-    let clamped = try file.withStoredPixels(sampleCount: frameSize * header.frames.count) {
-      stored in
-      slots.reduce(0) { clamped, item in
-        let mapping = StoredValueMapping(header: header, frame: header.frames[item.frame])
-        let start = item.frame * frameSize
-        let source = UnsafeBufferPointer(rebasing: stored[start..<start + frameSize])
-        return clamped + mapping.apply(source, into: writer.slice(item.slot))
+    return (try file.withStoredPixels(sampleCount: sampleCount, map), input)
+  }
+
+  /// Maps native little-endian pixel data straight from the file's bytes, the common
+  /// uncompressed case: no DICOM object is built and nothing is copied. Nil when the file is
+  /// anything else (compressed, big endian, 8-bit, short, unaligned...), which the shim decodes.
+  private static func mapInPlace(
+    _ bytes: Data, sampleCount: Int, _ map: (UnsafeBufferPointer<UInt16>) -> Int
+  ) -> Int? {
+    guard let range = DicomFile.nativePixelRange(in: bytes),
+      range.count / MemoryLayout<UInt16>.size >= sampleCount
+    else { return nil }
+    return bytes.withUnsafeBytes { raw -> Int? in
+      let value = UnsafeRawBufferPointer(rebasing: raw[range])
+      guard let base = value.baseAddress,
+        Int(bitPattern: base) % MemoryLayout<UInt16>.alignment == 0
+      else { return nil }
+      return value.withMemoryRebound(to: UInt16.self) { words in
+        map(UnsafeBufferPointer(rebasing: words[..<sampleCount]))
       }
     }
-    return (clamped, input)
+  }
+
+  /// Maps the wanted frames of one file's stored values into their slots; returns how many
+  /// samples were clamped.
+  private static func place(
+    _ stored: UnsafeBufferPointer<UInt16>, of header: DicomImageHeader,
+    slots: [(frame: Int, slot: Int)], into writer: SliceWriter
+  ) -> Int {
+    let frameSize = writer.frameSize
+    return slots.reduce(0) { clamped, item in
+      let mapping = StoredValueMapping(header: header, frame: header.frames[item.frame])
+      let start = item.frame * frameSize
+      let source = UnsafeBufferPointer(rebasing: stored[start..<start + frameSize])
+      return clamped + mapping.apply(source, into: writer.slice(item.slot))
+    }
   }
 
   /// The volume from the source slices: the buffer itself when the plan is regular, else a

@@ -55,10 +55,18 @@ enum InputScanner {
       throw IngestError.unreadable(path: folder.path, reason: "cannot list the folder")
     }
     for case let url as URL in walker {
-      let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-      guard values?.isRegularFile == true else { continue }
+      guard isRegularFile(url.path) else { continue }
       if !classify(url.path, into: &result) { result.ignoredCount += 1 }
     }
+  }
+
+  /// True for a regular file, false for folders, symbolic links (not followed, as URL's
+  /// `isRegularFileKey` does not follow them) and anything that cannot be examined.
+  /// lstat(2) directly: URL resource values cost several system calls per file, which showed
+  /// in the time to load a series of a few hundred slices.
+  private static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
   }
 
   private static func classify(_ path: String, into result: inout ScannedInputs) -> Bool {

@@ -1,3 +1,4 @@
+import CDicom
 import Imaging
 
 /// Turns one frame's stored pixel values into Hounsfield units: keeps Bits Stored, applies the
@@ -58,25 +59,16 @@ struct StoredValueMapping: Sendable {
     return isSigned ? (v ^ signBit) &- signBit : v
   }
 
-  /// The common case (slope 1, whole-number intercept) as branch-free loops over raw pointers
-  /// that the compiler can vectorise.
+  /// The common case (slope 1, whole-number intercept), the hot loop of ingest, in the shim
+  /// (`CDicom_MapStoredValuesWithOffset`), which is built for AVX2 as well as the baseline CPU.
   private func applyIntegerOffset(
     _ source: UnsafeBufferPointer<UInt16>, into destination: UnsafeMutableBufferPointer<Int16>,
     offset: Int32
   ) -> Int {
     precondition(source.count >= destination.count, "StoredValueMapping: source too short")
     guard let input = source.baseAddress, let output = destination.baseAddress else { return 0 }
-    let (low, high) = (Int32(Int16.min), Int32(Int16.max))
-    let (mask, sign, padLow, padHigh) = (mask, isSigned ? signBit : 0, paddingLower, paddingUpper)
-    var clamped: Int32 = 0
-    for index in 0..<destination.count {
-      // With sign == 0 the xor/subtract pair is the identity (unsigned data).
-      let v = ((Int32(input[index]) & mask) ^ sign) &- sign
-      let hu = v &+ offset
-      clamped &+= hu < low || hu > high ? 1 : 0
-      let value = Int16(truncatingIfNeeded: min(max(hu, low), high))
-      output[index] = v >= padLow && v <= padHigh ? Volume.noData : value
-    }
-    return Int(clamped)
+    return CDicom_MapStoredValuesWithOffset(
+      input, output, destination.count, mask, isSigned ? signBit : 0, offset, paddingLower,
+      paddingUpper, Volume.noData)
   }
 }

@@ -42,7 +42,7 @@ extension StudyLoader {
     let group = scan.groups[index]
     let stack = try SliceStack.build(group)
     let (volume, decodeWarnings, inputFiles) = try DicomVolumeReader.read(
-      group, stack: stack, threads: options.threads)
+      group, stack: stack, threads: options.threads, hashing: options.hashesInputs)
     try HounsfieldCheck.verify(volume, path: group.first.path)
 
     var metadata = self.metadata(group, stack: stack)

@@ -48,6 +48,26 @@ CDicom_Status CDicom_Open(const char *path, int headerOnly, CDicom_File **file, 
 CDicom_Status CDicom_OpenBuffer(const void *bytes, size_t length, const char *path,
                                 CDicom_File **file, char *error, size_t errorLength);
 
+/** Finds native Pixel Data inside a whole file held in memory, without copying it: DCMTK parses
+ *  the header up to Pixel Data (7FE0,0010), and the value must be uncompressed little endian
+ *  (implicit or explicit VR), Bits Allocated 16, of even defined length, and end exactly at the
+ *  end of the bytes. On success *offset and *valueLength locate the value in `bytes` (stored
+ *  values in little-endian order). Any other file, including every malformed one, gives
+ *  CDicom_StatusUnsupported: the caller then decodes through CDicom_OpenBuffer, whose errors
+ *  name the problem. */
+CDicom_Status CDicom_LocateNativePixels(const void *bytes, size_t length, size_t *offset,
+                                        size_t *valueLength);
+
+/** Stored pixel values to Hounsfield units when Rescale Slope is 1 and the intercept a whole
+ *  number (`offset`): keeps the bits in `mask` (Bits Stored), sign-extends from `signBit` (0 for
+ *  unsigned data), adds `offset`, clamps to int16, and writes `noData` where the stored value lies
+ *  in [paddingLower, paddingUpper] (an empty range when lower > upper). Reads and writes `count`
+ *  samples; the buffers must not overlap. Returns how many samples were clamped. */
+long CDicom_MapStoredValuesWithOffset(const uint16_t *source, int16_t *destination, size_t count,
+                                      int32_t mask, int32_t signBit, int32_t offset,
+                                      int32_t paddingLower, int32_t paddingUpper,
+                                      int16_t noData);
+
 /** Frees a file handle; NULL is allowed. */
 void CDicom_Close(CDicom_File *file);
 

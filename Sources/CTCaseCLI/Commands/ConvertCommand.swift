@@ -22,7 +22,9 @@ enum ConvertCommand: Subcommand {
     guard output.lowercased().hasSuffix(".nii") || output.lowercased().hasSuffix(".nii.gz") else {
       throw UsageError("convert: -o must name a .nii or .nii.gz file, got '\(output)'")
     }
-    let options = LoadOptions(seriesInstanceUID: args.value("--series"), threads: context.threads)
+    // convert records no provenance, so the input files are not hashed.
+    let options = LoadOptions(
+      seriesInstanceUID: args.value("--series"), threads: context.threads, hashesInputs: false)
     let study = try StudyLoader.load(
       args.positionals.map { URL(fileURLWithPath: $0) }, options: options)
     for warning in study.warnings { context.diagnostics.warning(warning.description) }
