@@ -34,7 +34,9 @@ struct LesionDetector {
   let threads: Int
 
   func detect(sides: [UInt8], hu: [Int16]) -> LesionComponents {
-    guard let lungBox = VoxelBox.enclosing(sides, where: { $0 != 0 }, grid: grid) else {
+    guard
+      let lungBox = VoxelBox.enclosing(sides, in: 1...UInt8.max, grid: grid, threads: threads)
+    else {
       return LesionComponents(box: VoxelBox(lo: (0, 0, 0), hi: (0, 0, 0)), ids: [0], sizes: [0])
     }
     let box = lungBox
@@ -73,8 +75,8 @@ struct LesionDetector {
       }
     }
     return components(
-      of: layers, box: box, hu: box.crop(hu, grid: grid) { $0 },
-      lung: box.crop(sides, grid: grid) { $0 })
+      of: layers, box: box, hu: box.crop(hu, grid: grid, threads: threads),
+      lung: box.crop(sides, grid: grid, threads: threads))
   }
 
   /// Bits of the per-voxel layers between the two passes.
