@@ -23,45 +23,86 @@ struct SolidNoduleTrim {
   /// Clears from `labels` the voxels of solid compact components below consolidation density.
   /// `hu` is the box-cropped volume.
   func trim(labels: inout [Int32], count: Int, hu: [Int16], box: VoxelBox) {
-    let bins = Self.histogramHighHU - Self.histogramLowHU + 1
-    var histogram = [[Int]](repeating: [], count: count + 1)
-    var lo = [(Int, Int, Int)](repeating: (Int.max, Int.max, Int.max), count: count + 1)
-    var hi = [(Int, Int, Int)](repeating: (-1, -1, -1), count: count + 1)
-    let bs = box.size
-    var p = 0
-    for k in 0..<bs.nz {
-      for j in 0..<bs.ny {
-        for i in 0..<bs.nx {
-          defer { p += 1 }
-          let c = Int(labels[p])
-          guard c > 0 else { continue }
-          if histogram[c].isEmpty { histogram[c] = [Int](repeating: 0, count: bins) }
-          let bin = min(max(Int(hu[p]), Self.histogramLowHU), Self.histogramHighHU)
-          histogram[c][bin - Self.histogramLowHU] += 1
-          lo[c] = (min(lo[c].0, i), min(lo[c].1, j), min(lo[c].2, k))
-          hi[c] = (max(hi[c].0, i), max(hi[c].1, j), max(hi[c].2, k))
-        }
-      }
-    }
-    let cut = (0...count).map { c in
-      c > 0 && !histogram[c].isEmpty ? threshold(histogram[c], lo: lo[c], hi: hi[c]) : nil
-    }
+    let extents = Self.extents(labels: labels, count: count, hu: hu, box: box)
+    let histograms = Self.histograms(
+      labels: labels, hu: hu, extents: extents,
+      of: extents.map { $0.voxels > 0 && isCompact($0) })
+    let cut = (0...count).map { c in histograms[c].flatMap { solidCut($0) } }
+    guard cut.contains(where: { $0 != nil }) else { return }
     for q in 0..<labels.count where labels[q] > 0 {
       if let t = cut[Int(labels[q])], Double(hu[q]) < t { labels[q] = 0 }
     }
   }
 
-  /// The lower HU bound for a solid compact component, or nil to keep it as it is.
-  private func threshold(_ histogram: [Int], lo: (Int, Int, Int), hi: (Int, Int, Int))
-    -> Double?
+  /// A component's voxel count, index extent and range of clamped HU.
+  struct Extent {
+    var voxels = 0
+    var lo = (Int.max, Int.max, Int.max)
+    var hi = (-1, -1, -1)
+    var minHU = Int.max
+    var maxHU = Int.min
+  }
+
+  private static func clampedHU(_ v: Int16) -> Int {
+    min(max(Int(v), histogramLowHU), histogramHighHU)
+  }
+
+  private static func extents(labels: [Int32], count: Int, hu: [Int16], box: VoxelBox)
+    -> [Extent]
   {
+    var e = [Extent](repeating: Extent(), count: count + 1)
+    let bs = box.size
+    labels.withUnsafeBufferPointer { label in
+      var p = 0
+      for k in 0..<bs.nz {
+        for j in 0..<bs.ny {
+          for i in 0..<bs.nx {
+            defer { p += 1 }
+            let c = Int(label[p])
+            guard c > 0 else { continue }
+            let v = clampedHU(hu[p])
+            e[c].voxels += 1
+            e[c].minHU = min(e[c].minHU, v)
+            e[c].maxHU = max(e[c].maxHU, v)
+            e[c].lo = (min(e[c].lo.0, i), min(e[c].lo.1, j), min(e[c].lo.2, k))
+            e[c].hi = (max(e[c].hi.0, i), max(e[c].hi.1, j), max(e[c].hi.2, k))
+          }
+        }
+      }
+    }
+    return e
+  }
+
+  /// HU histograms (one bin per HU over the component's own HU range) of the components
+  /// `wanted`; nil for the others. Only compact components need one, and a histogram of the
+  /// full -1024...1024 range for each of thousands of specks costs more than the labelling.
+  private static func histograms(
+    labels: [Int32], hu: [Int16], extents: [Extent], of wanted: [Bool]
+  ) -> [HUHistogram?] {
+    var counts = extents.indices.map { c in
+      [Int](repeating: 0, count: wanted[c] ? extents[c].maxHU - extents[c].minHU + 1 : 0)
+    }
+    for q in 0..<labels.count where labels[q] > 0 && wanted[Int(labels[q])] {
+      let c = Int(labels[q])
+      counts[c][clampedHU(hu[q]) - extents[c].minHU] += 1
+    }
+    return extents.indices.map { c in
+      wanted[c] ? HUHistogram(counts: counts[c], lowHU: extents[c].minHU) : nil
+    }
+  }
+
+  /// Whether the component's extent along every axis is at most `nodularMaxDiameterMM`.
+  private func isCompact(_ e: Extent) -> Bool {
     let extent = [
-      Double(hi.0 - lo.0 + 1) * grid.spacingX, Double(hi.1 - lo.1 + 1) * grid.spacingY,
-      Double(hi.2 - lo.2 + 1) * grid.spacingZ,
+      Double(e.hi.0 - e.lo.0 + 1) * grid.spacingX, Double(e.hi.1 - e.lo.1 + 1) * grid.spacingY,
+      Double(e.hi.2 - e.lo.2 + 1) * grid.spacingZ,
     ]
-    guard extent.max() ?? 0 <= parameters.nodularMaxDiameterMM else { return nil }
-    let core = HUHistogram(counts: histogram, lowHU: Self.histogramLowHU)
-      .percentile(Self.coreQuantile)
+    return extent.max() ?? 0 <= parameters.nodularMaxDiameterMM
+  }
+
+  /// The lower HU bound for a compact component with a solid core, or nil to keep it whole.
+  private func solidCut(_ histogram: HUHistogram) -> Double? {
+    let core = histogram.percentile(Self.coreQuantile)
     guard core >= parameters.consolidationMinHU else { return nil }
     return parameters.consolidationMinHU
   }
