@@ -67,12 +67,7 @@ enum CasePipeline {
     let ruleSet = try RuleSet.load(ruleSetURL.path)
     let analyzer = LungAnalyzer(parameters: parameters, threads: threads)
 
-    var pending: [PendingStudy] = []
-    for (i, study) in loaded.studies.enumerated() {
-      pending.append(
-        try analyze(
-          study, index: i, of: loaded, analyzer: analyzer, diagnostics, timings: timings))
-    }
+    var pending = try analyzeStudies(loaded, analyzer: analyzer, diagnostics, timings: timings)
     let (manifest, order) = try loaded.withStudyDates(pending.map(\.dicomDate))
     pending = order.map { pending[$0] }
     for i in pending.indices { pending[i].study = manifest.studies[i] }
@@ -84,7 +79,7 @@ enum CasePipeline {
   }
 
   /// A study between analysis and alignment.
-  struct PendingStudy {
+  struct PendingStudy: Sendable {
     var study: CaseStudy
     var loaded: LoadedStudy
     var analysis: StudyMeasurements
@@ -92,31 +87,6 @@ enum CasePipeline {
     var labels: LabelVolume
     var surface: LungSurface
     var dicomDate: CalendarDate?
-  }
-
-  private static func analyze(
-    _ study: CaseStudy, index: Int, of manifest: CaseManifest, analyzer: LungAnalyzer,
-    _ diagnostics: Diagnostics, timings: StageTimings?
-  ) throws -> PendingStudy {
-    let loaded = try timings.measure("study \(index + 1): ingest") {
-      try StudyLoader.load([study.url], options: LoadOptions(threads: analyzer.threads))
-    }
-    for w in loaded.warnings { diagnostics.warning(w.description) }
-    let analysis = try timings.measure("study \(index + 1): analysis") {
-      try StudyAnalysisFailure.naming(study.path) { try analyzer.analyze(loaded.volume) }
-    }
-    var measurements = analysis.measurements
-    measurements.seriesInstanceUID = loaded.metadata.seriesInstanceUID
-    let surface = LungSurface(
-      labels: analysis.labels, cellMM: AlignmentParameters().surfaceCellMM)
-    diagnostics.note(
-      String(
-        format: "course: study %d (%@): %d lesions, %.2f mL, PO %.2f %%", index + 1, study.path,
-        measurements.lesions.count, measurements.lesionVolumeML, measurements.poPercent))
-    return PendingStudy(
-      study: study, loaded: loaded, analysis: measurements, lesionMap: analysis.lesionMap,
-      labels: analysis.labels, surface: surface,
-      dicomDate: loaded.metadata.studyDate.flatMap { CalendarDate($0) })
   }
 
   private static func align(
