@@ -72,7 +72,9 @@ enum CasePipeline {
     pending = order.map { pending[$0] }
     for i in pending.indices { pending[i].study = manifest.studies[i] }
 
-    let studies = try timings.measure("alignment") { try align(pending, diagnostics) }
+    let studies = try timings.measure("alignment") {
+      try align(pending, threads: threads, diagnostics)
+    }
     return timings.measure("tracking, course figures, rules") {
       assemble(manifest, studies, ruleSet: ruleSet, ruleSetURL: ruleSetURL)
     }
@@ -89,15 +91,24 @@ enum CasePipeline {
     var dicomDate: CalendarDate?
   }
 
+  /// Aligns every study to the first; the alignments are independent, so they run side by
+  /// side on `threads` threads. Notes and the first error come in study order.
   private static func align(
-    _ pending: [PendingStudy], _ diagnostics: Diagnostics
+    _ pending: [PendingStudy], threads: Int, _ diagnostics: Diagnostics
   ) throws -> [CaseStudyResult] {
     guard let reference = pending.first?.surface else { return [] }
-    return try pending.enumerated().map { i, p in
-      let alignment =
+    let alignments = ParallelSlices.map(
+      count: pending.count, chunks: pending.count, threads: threads
+    ) { i, _ in
+      Result {
         i == 0
-        ? StudyAlignment.reference
-        : try LungAligner.align(moving: p.surface, onto: reference, study: p.study.path)
+          ? StudyAlignment.reference
+          : try LungAligner.align(
+            moving: pending[i].surface, onto: reference, study: pending[i].study.path)
+      }
+    }
+    return try pending.enumerated().map { i, p in
+      let alignment = try alignments[i].get()
       if i > 0 {
         diagnostics.note(
           String(

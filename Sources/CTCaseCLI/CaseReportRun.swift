@@ -82,7 +82,8 @@ enum CaseReportRun {
     }
     let input = timings.measure("report input (thumbnails, tables)") {
       ReportInputBuilder(
-        result: result, provenance: methodsSummary(record, result), deidentifier: deidentifier
+        result: result, provenance: methodsSummary(record, result), deidentifier: deidentifier,
+        threads: threads
       ).build()
     }
 
