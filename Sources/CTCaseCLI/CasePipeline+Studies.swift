@@ -23,11 +23,19 @@ extension CasePipeline {
     let count = manifest.studies.count
     let slots = StudySlots(count: count)
     let workers = min(count, concurrentStudies(threads: analyzer.threads))
-    DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+    let work: @Sendable () -> Void = {
       while let i = slots.claimNext() {
         slots.store(i, runStudy(manifest.studies[i], index: i, analyzer: analyzer))
       }
     }
+    // Not concurrentPerform: libdispatch runs an apply nested in another one on the outer
+    // apply's share of the cores, so with two study workers every analysis ran its slices on
+    // one thread, even the last study alone. Extra workers go to the global queue instead,
+    // and the calling thread is one of the workers.
+    let group = DispatchGroup()
+    for _ in 1..<max(1, workers) { DispatchQueue.global().async(group: group, execute: work) }
+    work()
+    group.wait()
 
     var pending: [PendingStudy] = []
     for (i, outcome) in slots.outcomes().enumerated() {
@@ -114,6 +122,6 @@ private final class StudySlots: @unchecked Sendable {
   func outcomes() -> [CasePipeline.StudyOutcome] {
     lock.lock()
     defer { lock.unlock() }
-    return slots.map { $0! }  // concurrentPerform returns only after every index was stored
+    return slots.map { $0! }  // the workers have returned, so every index was stored
   }
 }
