@@ -68,12 +68,16 @@ enum CaseReportRun {
     casePath: URL, output: URL, options: ReportOptions, threads: Int, diagnostics: Diagnostics,
     timings: StageTimings? = nil
   ) throws -> RenderedReport {
+    let fontHashes = FontSet.hashInBackground()
     let result = try CasePipeline.run(
       casePath: casePath, rules: options.rules, threads: threads, diagnostics: diagnostics,
       timings: timings)
     let templateURL = try templateLocation(options.template ?? result.manifest.template, result)
     let template = try ReportTemplate.load(contentsOf: templateURL)
-    let fonts = try timings.measure("fonts (private fontconfig, hashes)") { try FontSet() }
+    let fonts = try timings.measure("fonts (private fontconfig, hashes)") {
+      fontHashes.wait()
+      return try FontSet()
+    }
     let deidentifier = options.deidentify ? Deidentifier(secret: deidentificationSecret) : nil
 
     let record = try timings.measure("provenance record") {
