@@ -76,7 +76,7 @@ enum CasePipeline {
       try align(pending, threads: threads, diagnostics)
     }
     return timings.measure("tracking, course figures, rules") {
-      assemble(manifest, studies, ruleSet: ruleSet, ruleSetURL: ruleSetURL)
+      assemble(manifest, studies, ruleSet: ruleSet, ruleSetURL: ruleSetURL, threads: threads)
     }
   }
 
@@ -123,7 +123,8 @@ enum CasePipeline {
   }
 
   private static func assemble(
-    _ manifest: CaseManifest, _ input: [CaseStudyResult], ruleSet: RuleSet, ruleSetURL: URL
+    _ manifest: CaseManifest, _ input: [CaseStudyResult], ruleSet: RuleSet, ruleSetURL: URL,
+    threads: Int
   ) -> CaseResult {
     var studies = input
     let lesions = studies.enumerated().map { i, s in
@@ -131,11 +132,15 @@ enum CasePipeline {
         TrackedLesion($0, studyIndex: i, alignment: s.alignment.transform)
       }
     }
-    let overlaps = studies.indices.map { i in
+    // Each pair of consecutive studies scans a whole lesion map on its own; the pairs are
+    // independent, so they are counted side by side and kept in study order.
+    let overlaps = ParallelSlices.map(
+      count: studies.count, chunks: studies.count, threads: threads
+    ) { i, _ in
       i == 0
         ? []
         : LesionOverlapCounter.overlaps(
-          previous: snapshot(studies[i - 1]), current: snapshot(studies[i]))
+          previous: snapshot(input[i - 1]), current: snapshot(input[i]))
     }
     let tracks = LesionTracker.track(studies: lesions, overlaps: overlaps)
     for track in tracks {
