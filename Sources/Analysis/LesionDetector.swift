@@ -34,7 +34,9 @@ struct LesionDetector {
   let threads: Int
 
   func detect(sides: [UInt8], hu: [Int16]) -> LesionComponents {
-    guard let lungBox = VoxelBox.enclosing(sides, where: { $0 != 0 }, grid: grid) else {
+    guard
+      let lungBox = VoxelBox.enclosing(sides, in: 1...UInt8.max, grid: grid, threads: threads)
+    else {
       return LesionComponents(box: VoxelBox(lo: (0, 0, 0), hi: (0, 0, 0)), ids: [0], sizes: [0])
     }
     let box = lungBox
@@ -73,8 +75,8 @@ struct LesionDetector {
       }
     }
     return components(
-      of: layers, box: box, hu: box.crop(hu, grid: grid) { $0 },
-      lung: box.crop(sides, grid: grid) { $0 })
+      of: layers, box: box, hu: box.crop(hu, grid: grid, threads: threads),
+      lung: box.crop(sides, grid: grid, threads: threads))
   }
 
   /// Bits of the per-voxel layers between the two passes.
@@ -109,16 +111,21 @@ struct LesionDetector {
     let hi = Int16(clamping: Int(parameters.lesionMaxHU.rounded(.down)))
     let bs = box.size
     let base = k * bs.sliceCount
-    var p = 0
-    for j in 0..<bs.ny {
-      let row = box.fullOffset(0, j, k, grid: grid)
-      for i in 0..<bs.nx {
-        let v = hu[row + i]
-        let isCandidate = sides[row + i] != 0 && v >= lo && v <= hi
-        out[base + p] = isCandidate ? Layer.candidate : 0
-        work.solid[p] = isCandidate && v >= dense ? 1 : 0
-        work.ggo[p] = isCandidate && v < dense ? 1 : 0
-        p += 1
+    // Through buffer pointers: a write into an array held in `work` checks its uniqueness.
+    work.solid.withUnsafeMutableBufferPointer { solid in
+      work.ggo.withUnsafeMutableBufferPointer { ggo in
+        var p = 0
+        for j in 0..<bs.ny {
+          let row = box.fullOffset(0, j, k, grid: grid)
+          for i in 0..<bs.nx {
+            let v = hu[row + i]
+            let isCandidate = sides[row + i] != 0 && v >= lo && v <= hi
+            out[base + p] = isCandidate ? Layer.candidate : 0
+            solid[p] = isCandidate && v >= dense ? 1 : 0
+            ggo[p] = isCandidate && v < dense ? 1 : 0
+            p += 1
+          }
+        }
       }
     }
 
@@ -141,8 +148,10 @@ struct LesionDetector {
     layers: SendablePointer<UInt8>
   ) {
     let base = k * bs.sliceCount
-    for q in 0..<bs.sliceCount {
-      work.ggo[q] = (layers[base + q] & Layer.ggo != 0 || solid[base + q] != 0) ? 1 : 0
+    work.ggo.withUnsafeMutableBufferPointer { ggo in
+      for q in 0..<bs.sliceCount {
+        ggo[q] = (layers[base + q] & Layer.ggo != 0 || solid[base + q] != 0) ? 1 : 0
+      }
     }
     restoreEdges(&work)
     for q in 0..<bs.sliceCount {
@@ -166,10 +175,10 @@ struct LesionDetector {
     -> LesionComponents
   {
     var cc = ConnectedComponents(mask: mask, size: box.size, threads: threads)
-    SolidNoduleTrim(grid: grid, parameters: parameters)
+    SolidNoduleTrim(grid: grid, parameters: parameters, threads: threads)
       .trim(labels: &cc.labels, count: cc.count, hu: hu, box: box)
-    cc.sizes = [Int](repeating: 0, count: cc.count + 1)
-    for c in cc.labels where c > 0 { cc.sizes[Int(c)] += 1 }
+    cc.sizes = ConnectedComponents.sizes(
+      of: cc.labels, count: cc.count, size: box.size, threads: threads)
     let shapeKeeps = LesionShapeFilter(grid: grid, parameters: parameters)
       .keep(labels: cc.labels, count: cc.count, hu: hu, lung: lung, box: box)
     let minVoxels = parameters.minLesionVolumeML / grid.voxelML
@@ -183,6 +192,8 @@ struct LesionDetector {
       idOf[c] = UInt16(n + 1)
       sizes.append(cc.sizes[c])
     }
-    return LesionComponents(box: box, ids: cc.labels.map { idOf[Int($0)] }, sizes: sizes)
+    let ids = ConnectedComponents.relabel(
+      cc.labels, through: idOf, size: box.size, threads: threads)
+    return LesionComponents(box: box, ids: ids, sizes: sizes)
   }
 }

@@ -55,24 +55,32 @@ struct LesionShapeFilter {
   }
 
   /// Voxel, dense-voxel and footprint counts per component; the footprint counts each axial
-  /// column (i, j) once per component it meets.
+  /// column (i, j) once per component it meets. One pass in storage order (a pass down each
+  /// column strides a whole slice per voxel and misses the cache every time): each column
+  /// remembers the first component met in it, and the rare columns that meet more than one
+  /// keep the others in `others`.
   private func tally(labels: [Int32], count: Int, hu: [Int16], box: VoxelBox) -> [Tally] {
     var tallies = [Tally](repeating: Tally(), count: count + 1)
     let dense = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
-    let bs = box.size
-    var seen: [Int32] = []
-    for j in 0..<bs.ny {
-      for i in 0..<bs.nx {
-        seen.removeAll(keepingCapacity: true)
-        for k in 0..<bs.nz {
-          let p = (k * bs.ny + j) * bs.nx + i
-          let c = labels[p]
-          guard c > 0 else { continue }
-          tallies[Int(c)].voxels += 1
-          if hu[p] >= dense { tallies[Int(c)].denseVoxels += 1 }
-          if !seen.contains(c) {
-            seen.append(c)
-            tallies[Int(c)].footprintPixels += 1
+    let plane = box.size.sliceCount
+    var firstMet = [Int32](repeating: 0, count: plane)
+    var others: [Int: [Int32]] = [:]
+    labels.withUnsafeBufferPointer { label in
+      hu.withUnsafeBufferPointer { values in
+        for k in 0..<box.size.nz {
+          let base = k * plane
+          for q in 0..<plane {
+            let c = label[base + q]
+            guard c > 0 else { continue }
+            tallies[Int(c)].voxels += 1
+            if values[base + q] >= dense { tallies[Int(c)].denseVoxels += 1 }
+            if firstMet[q] == 0 {
+              firstMet[q] = c
+              tallies[Int(c)].footprintPixels += 1
+            } else if firstMet[q] != c, !(others[q]?.contains(c) ?? false) {
+              others[q, default: []].append(c)
+              tallies[Int(c)].footprintPixels += 1
+            }
           }
         }
       }
@@ -84,11 +92,18 @@ struct LesionShapeFilter {
   /// box counts as not lung: the box encloses the lungs).
   private func countCaps(labels: [Int32], lung: [UInt8], size: GridSize, into t: inout [Tally]) {
     let plane = size.sliceCount
-    for p in 0..<labels.count where labels[p] > 0 {
-      let k = p / plane
-      let below = k == 0 || lung[p - plane] == 0
-      let above = k == size.nz - 1 || lung[p + plane] == 0
-      if below || above { t[Int(labels[p])].capVoxels += 1 }
+    labels.withUnsafeBufferPointer { label in
+      lung.withUnsafeBufferPointer { inLung in
+        for k in 0..<size.nz {
+          let base = k * plane
+          for q in 0..<plane where label[base + q] > 0 {
+            let p = base + q
+            let below = k == 0 || inLung[p - plane] == 0
+            let above = k == size.nz - 1 || inLung[p + plane] == 0
+            if below || above { t[Int(label[p])].capVoxels += 1 }
+          }
+        }
+      }
     }
   }
 }

@@ -67,27 +67,53 @@ public struct LungAnalyzer: Sendable {
   }
 
   /// The label volume (built in `sides`' storage, which is consumed) and the lesion-id map.
+  /// Slices are written on `threads` threads; the map is zeroed slice by slice there too, so
+  /// first touching its pages is shared out as well.
   private func finalMaps(
     sides: consuming [UInt8], lesions: LesionComponents, hu: [Int16], grid: ChestGrid
   ) -> ([UInt8], [UInt16]) {
     var labels = consume sides
-    var map = [UInt16](repeating: 0, count: grid.size.count)
     let dense = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
-    let box = lesions.box
-    let bs = box.size
-    var p = 0
-    for k in 0..<bs.nz {
-      for j in 0..<bs.ny {
-        let row = box.fullOffset(0, j, k, grid: grid)
-        for i in 0..<bs.nx {
-          let id = lesions.ids[p]
-          p += 1
-          guard id > 0 else { continue }
-          map[row + i] = id
-          labels[row + i] = hu[row + i] >= dense ? LungLabel.consolidation : LungLabel.groundGlass
+    let map = [UInt16](unsafeUninitializedCapacity: grid.size.count) { out, initialized in
+      labels.withUnsafeMutableBufferPointer { l in
+        hu.withUnsafeBufferPointer { h in
+          lesions.ids.withUnsafeBufferPointer { ids in
+            let target = (map: SendablePointer(out), labels: SendablePointer(l))
+            let source = (hu: SendableConstPointer(h), ids: SendableConstPointer(ids))
+            _ = ParallelSlices.map(count: grid.nz, threads: threads) { _, slices in
+              for k in slices {
+                (target.map.base + k * grid.plane).initialize(repeating: 0, count: grid.plane)
+                Self.writeLesions(
+                  k, box: lesions.box, grid: grid, dense: dense, source: source, target: target)
+              }
+            }
+          }
         }
       }
+      initialized = grid.size.count
     }
     return (labels, map)
+  }
+
+  /// Lesion ids and lesion labels of full-grid slice `k` (nothing outside the lesions' box).
+  private static func writeLesions(
+    _ k: Int, box: VoxelBox, grid: ChestGrid, dense: Int16,
+    source: (hu: SendableConstPointer<Int16>, ids: SendableConstPointer<UInt16>),
+    target: (map: SendablePointer<UInt16>, labels: SendablePointer<UInt8>)
+  ) {
+    let bs = box.size
+    let localK = k - box.lo.k
+    guard localK >= 0, localK < bs.nz else { return }
+    for j in 0..<bs.ny {
+      let row = box.fullOffset(0, j, localK, grid: grid)
+      let local = (localK * bs.ny + j) * bs.nx
+      for i in 0..<bs.nx {
+        let id = source.ids[local + i]
+        guard id > 0 else { continue }
+        target.map[row + i] = id
+        target.labels[row + i] =
+          source.hu[row + i] >= dense ? LungLabel.consolidation : LungLabel.groundGlass
+      }
+    }
   }
 }

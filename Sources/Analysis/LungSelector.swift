@@ -32,10 +32,13 @@ struct LungSelector {
   /// - Throws: `AnalysisError.noLungsInView` when the kept lung is below `minLungVolumeML`.
   func labelSides(airMask: [UInt8]) throws -> [UInt8] {
     var sides = [UInt8](repeating: 0, count: grid.size.count)
-    guard let box = VoxelBox.enclosing(airMask, where: { $0 == AirMask.air }, grid: grid) else {
+    guard
+      let box = VoxelBox.enclosing(
+        airMask, in: AirMask.air...AirMask.air, grid: grid, threads: threads)
+    else {
       throw AnalysisError.noLungsInView(foundML: 0, minimumML: parameters.minLungVolumeML)
     }
-    let local = box.crop(airMask, grid: grid) { $0 == AirMask.air ? UInt8(1) : 0 }
+    let local = box.cropFlags(airMask, equalTo: AirMask.air, grid: grid, threads: threads)
     let cc = local.withUnsafeBufferPointer {
       RunComponents(mask: $0, size: box.size, threads: threads)
     }

@@ -36,21 +36,29 @@ struct SlicePlane {
   }
 
   /// Breadth-first growth of the seed labels through `member`, 4-connected, in raster order.
+  /// Neighbours are visited left, right, up, down: that order decides which seed takes a pixel
+  /// both reach in the same step.
   func grow(_ seeds: [UInt8], within member: [UInt8]) -> [UInt8] {
     var out = seeds
     var queue = [Int32]()
     for p in 0..<seeds.count where seeds[p] != 0 { queue.append(Int32(p)) }
     var head = 0
-    while head < queue.count {
-      let p = Int(queue[head])
-      head += 1
-      let i = p % nx
-      for (ok, q) in [
-        (i > 0, p - 1), (i < nx - 1, p + 1), (p >= nx, p - nx), (p < (ny - 1) * nx, p + nx),
-      ]
-      where ok && member[q] != 0 && out[q] == 0 {
-        out[q] = out[p]
-        queue.append(Int32(q))
+    member.withUnsafeBufferPointer { inside in
+      out.withUnsafeMutableBufferPointer { label in
+        @inline(__always) func visit(_ q: Int, from p: Int) {
+          guard inside[q] != 0, label[q] == 0 else { return }
+          label[q] = label[p]
+          queue.append(Int32(q))
+        }
+        while head < queue.count {
+          let p = Int(queue[head])
+          head += 1
+          let i = p % nx
+          if i > 0 { visit(p - 1, from: p) }
+          if i < nx - 1 { visit(p + 1, from: p) }
+          if p >= nx { visit(p - nx, from: p) }
+          if p < (ny - 1) * nx { visit(p + nx, from: p) }
+        }
       }
     }
     return out

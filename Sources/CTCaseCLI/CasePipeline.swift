@@ -78,24 +78,21 @@ enum CasePipeline {
     let ruleSet = try RuleSet.load(ruleSetURL.path)
     let analyzer = LungAnalyzer(parameters: parameters, threads: threads)
 
-    var pending: [PendingStudy] = []
-    for (i, study) in loaded.studies.enumerated() {
-      pending.append(
-        try analyze(
-          study, index: i, of: loaded, analyzer: analyzer, diagnostics, timings: timings))
-    }
+    var pending = try analyzeStudies(loaded, analyzer: analyzer, diagnostics, timings: timings)
     let (manifest, order) = try loaded.withStudyDates(pending.map(\.dicomDate))
     pending = order.map { pending[$0] }
     for i in pending.indices { pending[i].study = manifest.studies[i] }
 
-    let studies = try timings.measure("alignment") { try align(pending, diagnostics) }
+    let studies = try timings.measure("alignment") {
+      try align(pending, threads: threads, diagnostics)
+    }
     return timings.measure("tracking, course figures, rules") {
-      assemble(manifest, studies, ruleSet: ruleSet, ruleSetURL: ruleSetURL)
+      assemble(manifest, studies, ruleSet: ruleSet, ruleSetURL: ruleSetURL, threads: threads)
     }
   }
 
   /// A study between analysis and alignment.
-  struct PendingStudy {
+  struct PendingStudy: Sendable {
     var study: CaseStudy
     var loaded: LoadedStudy
     var analysis: StudyMeasurements
@@ -105,40 +102,24 @@ enum CasePipeline {
     var dicomDate: CalendarDate?
   }
 
-  private static func analyze(
-    _ study: CaseStudy, index: Int, of manifest: CaseManifest, analyzer: LungAnalyzer,
-    _ diagnostics: Diagnostics, timings: StageTimings?
-  ) throws -> PendingStudy {
-    let loaded = try timings.measure("study \(index + 1): ingest") {
-      try StudyLoader.load([study.url], options: LoadOptions(threads: analyzer.threads))
-    }
-    for w in loaded.warnings { diagnostics.warning(w.description) }
-    let analysis = try timings.measure("study \(index + 1): analysis") {
-      try StudyAnalysisFailure.naming(study.path) { try analyzer.analyze(loaded.volume) }
-    }
-    var measurements = analysis.measurements
-    measurements.seriesInstanceUID = loaded.metadata.seriesInstanceUID
-    let surface = LungSurface(
-      labels: analysis.labels, cellMM: AlignmentParameters().surfaceCellMM)
-    diagnostics.note(
-      String(
-        format: "course: study %d (%@): %d lesions, %.2f mL, PO %.2f %%", index + 1, study.path,
-        measurements.lesions.count, measurements.lesionVolumeML, measurements.poPercent))
-    return PendingStudy(
-      study: study, loaded: loaded, analysis: measurements, lesionMap: analysis.lesionMap,
-      labels: analysis.labels, surface: surface,
-      dicomDate: loaded.metadata.studyDate.flatMap { CalendarDate($0) })
-  }
-
+  /// Aligns every study to the first; the alignments are independent, so they run side by
+  /// side on `threads` threads. Notes and the first error come in study order.
   private static func align(
-    _ pending: [PendingStudy], _ diagnostics: Diagnostics
+    _ pending: [PendingStudy], threads: Int, _ diagnostics: Diagnostics
   ) throws -> [CaseStudyResult] {
     guard let reference = pending.first?.surface else { return [] }
-    return try pending.enumerated().map { i, p in
-      let alignment =
+    let alignments = ParallelSlices.map(
+      count: pending.count, chunks: pending.count, threads: threads
+    ) { i, _ in
+      Result {
         i == 0
-        ? StudyAlignment.reference
-        : try LungAligner.align(moving: p.surface, onto: reference, study: p.study.path)
+          ? StudyAlignment.reference
+          : try LungAligner.align(
+            moving: pending[i].surface, onto: reference, study: pending[i].study.path)
+      }
+    }
+    return try pending.enumerated().map { i, p in
+      let alignment = try alignments[i].get()
       if i > 0 {
         diagnostics.note(
           String(
@@ -153,7 +134,8 @@ enum CasePipeline {
   }
 
   private static func assemble(
-    _ manifest: CaseManifest, _ input: [CaseStudyResult], ruleSet: RuleSet, ruleSetURL: URL
+    _ manifest: CaseManifest, _ input: [CaseStudyResult], ruleSet: RuleSet, ruleSetURL: URL,
+    threads: Int
   ) -> CaseResult {
     var studies = input
     let lesions = studies.enumerated().map { i, s in
@@ -161,11 +143,15 @@ enum CasePipeline {
         TrackedLesion($0, studyIndex: i, alignment: s.alignment.transform)
       }
     }
-    let overlaps = studies.indices.map { i in
+    // Each pair of consecutive studies scans a whole lesion map on its own; the pairs are
+    // independent, so they are counted side by side and kept in study order.
+    let overlaps = ParallelSlices.map(
+      count: studies.count, chunks: studies.count, threads: threads
+    ) { i, _ in
       i == 0
         ? []
         : LesionOverlapCounter.overlaps(
-          previous: snapshot(studies[i - 1]), current: snapshot(studies[i]))
+          previous: snapshot(input[i - 1]), current: snapshot(input[i]))
     }
     let tracks = LesionTracker.track(studies: lesions, overlaps: overlaps)
     for track in tracks {

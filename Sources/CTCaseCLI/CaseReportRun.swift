@@ -73,10 +73,14 @@ enum CaseReportRun {
     let templateURL = try templateLocation(options.template ?? manifest.template, manifest)
     let template = try ReportTemplate.load(contentsOf: templateURL)
 
+    let fontHashes = FontSet.hashInBackground()
     let result = try CasePipeline.run(
       manifest: manifest, rules: options.rules, threads: threads, diagnostics: diagnostics,
       timings: timings)
-    let fonts = try timings.measure("fonts (private fontconfig, hashes)") { try FontSet() }
+    let fonts = try timings.measure("fonts (private fontconfig, hashes)") {
+      fontHashes.wait()
+      return try FontSet()
+    }
     let deidentifier = options.deidentify ? Deidentifier(secret: deidentificationSecret) : nil
 
     let record = try timings.measure("provenance record") {
@@ -85,7 +89,8 @@ enum CaseReportRun {
     }
     let input = timings.measure("report input (thumbnails, tables)") {
       ReportInputBuilder(
-        result: result, provenance: methodsSummary(record, result), deidentifier: deidentifier
+        result: result, provenance: methodsSummary(record, result), deidentifier: deidentifier,
+        threads: threads
       ).build()
     }
 

@@ -11,14 +11,21 @@ import Report
 /// The only place where course and decision types meet report types; de-identification, when
 /// asked for, is applied here so that no identifying value reaches the layout, the PDF text or
 /// its metadata.
-struct ReportInputBuilder {
+struct ReportInputBuilder: Sendable {
   var result: CaseResult
   var provenance: ReportProvenance
   var deidentifier: Deidentifier?
+  /// Threads for building the studies' thumbnails (one study per thread).
+  var threads = 1
 
   func build() -> ReportInput {
     let colors = trackColors()
-    let studies = result.studies.enumerated().map { i, s in study(s, index: i, colors: colors) }
+    // Each study's thumbnails scan its whole lesion map; studies are independent, so they
+    // are built side by side and kept in study order.
+    let count = result.studies.count
+    let studies = ParallelSlices.map(count: count, chunks: count, threads: threads) {
+      [self] i, _ in study(result.studies[i], index: i, colors: colors)
+    }
     return ReportInput(
       title: title, synthetic: result.manifest.synthetic, patient: patient,
       onsetDate: result.manifest.effectiveOnsetDate.map { shifted($0.description) },

@@ -5,26 +5,45 @@ import Foundation
 final class StageTimings {
   private(set) var rows: [(name: String, milliseconds: Double)] = []
 
+  /// When this table was started: the end-to-end total is the wall time since then.
+  private let started = ContinuousClock.now
+
   func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-    let clock = ContinuousClock()
-    let start = clock.now
+    try Self.timed(name, into: &rows, body)
+  }
+
+  /// Adds a row timed elsewhere (on a worker thread).
+  func record(_ name: String, milliseconds: Double) { rows.append((name, milliseconds)) }
+
+  /// Runs `body` and appends its wall time to `rows`; usable on any thread with its own rows.
+  static func timed<T>(
+    _ name: String, into rows: inout [(name: String, milliseconds: Double)],
+    _ body: () throws -> T
+  ) rethrows -> T {
+    let start = ContinuousClock.now
     let result = try body()
-    let elapsed = clock.now - start
-    let ms =
-      Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    rows.append((name, ms))
+    rows.append((name, milliseconds(ContinuousClock.now - start)))
     return result
   }
 
+  private static func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+  }
+
+  /// The wall time since the table was started, in ms.
+  var elapsedMilliseconds: Double { Self.milliseconds(ContinuousClock.now - started) }
+
   /// A Markdown table with a total row; the total leaves out the first row when
   /// `excludingFirst` (the input stage stands in for analysis, which the render target excludes).
-  func table(excludingFirst: Bool, totalLabel: String) -> String {
+  /// With `wallTotal` the total is the wall time since the table was started instead of the
+  /// sum of the rows, which overstates it when stages overlap (studies analysed side by side).
+  func table(excludingFirst: Bool, totalLabel: String, wallTotal: Bool = false) -> String {
     var lines = ["| stage | ms |", "|---|---:|"]
     for row in rows {
       lines.append("| \(row.name) | \(String(format: "%.1f", row.milliseconds)) |")
     }
     let counted = excludingFirst ? rows.dropFirst() : rows[...]
-    let total = counted.map(\.milliseconds).reduce(0, +)
+    let total = wallTotal ? elapsedMilliseconds : counted.map(\.milliseconds).reduce(0, +)
     lines.append("| \(totalLabel) | \(String(format: "%.1f", total)) |")
     return lines.joined(separator: "\n")
   }

@@ -19,36 +19,59 @@ public struct LungSurface: Sendable {
   /// A voxel is on the surface when it is in the mask and one of its six neighbours is not (or
   /// lies off the grid). Surface voxels are averaged per `cellMM` cube so the point density does
   /// not depend on the voxel size.
-  /// - Complexity: one pass over the grid.
+  /// - Complexity: one pass over the grid; runs of eight empty voxels are skipped at once (most
+  ///   of a chest grid is outside the lungs, and the voxel-by-voxel scan was most of the time).
   public init(labels: LabelVolume, cellMM: Double) {
     let g = labels.geometry
     let size = g.size
-    var cells: [SIMD3<Int>: (sum: Vector3, normal: Vector3, count: Int)] = [:]
-    var sum = Vector3.zero
-    var count = 0
-    labels.labels.withUnsafeBufferPointer { m in
+    typealias Cell = (sum: Vector3, normal: Vector3, count: Int)
+    let (cells, sum, count) = labels.labels.withUnsafeBufferPointer {
+      m -> ([SIMD3<Int>: Cell], Vector3, Int) in
+      var cells: [SIMD3<Int>: Cell] = [:]
+      var sum = Vector3.zero
+      var count = 0
+      guard let start = m.baseAddress else { return (cells, sum, count) }
+      let raw = UnsafeRawPointer(start)
       func flag(_ b: Bool) -> Double { b ? 1 : 0 }
-      func inside(_ i: Int, _ j: Int, _ k: Int) -> Bool {
-        size.contains(i, j, k) && m[size.offset(i, j, k)] != 0
-      }
+      // g.point(i, j, k) term by term in its own order, origin + ((c0 i + c1 j) + c2 k), with
+      // each row's j and k terms taken once: the same bits without a call per lung voxel.
+      let toPhysical = g.indexToPhysical
+      let plane = size.sliceCount
       for k in 0..<size.nz {
+        let zTerm = toPhysical.c2 * Double(k)
         for j in 0..<size.ny {
-          for i in 0..<size.nx where m[size.offset(i, j, k)] != 0 {
-            let p = g.point(Double(i), Double(j), Double(k))
+          let yTerm = toPhysical.c1 * Double(j)
+          let row = size.offset(0, j, k)
+          var next = 0
+          while next < size.nx {
+            if next + 8 <= size.nx,
+              raw.loadUnaligned(fromByteOffset: row + next, as: UInt64.self) == 0
+            {
+              next += 8
+              continue
+            }
+            let i = next
+            let q = row + i
+            next += 1
+            guard m[q] != 0 else { continue }
+            let p = g.origin + (toPhysical.c0 * Double(i) + yTerm + zTerm)
             sum = sum + p
             count += 1
-            let boundary =
-              !inside(i - 1, j, k) || !inside(i + 1, j, k) || !inside(i, j - 1, k)
-              || !inside(i, j + 1, k) || !inside(i, j, k - 1) || !inside(i, j, k + 1)
-            guard boundary else { continue }
+            // Which of the six neighbours are in the mask (off the grid counts as outside).
+            let left = i > 0 && m[q - 1] != 0
+            let right = i < size.nx - 1 && m[q + 1] != 0
+            let front = j > 0 && m[q - size.nx] != 0
+            let back = j < size.ny - 1 && m[q + size.nx] != 0
+            let below = k > 0 && m[q - plane] != 0
+            let above = k < size.nz - 1 && m[q + plane] != 0
+            guard !(left && right && front && back && below && above) else { continue }
             let key = SIMD3(
               Int((p.x / cellMM).rounded(.down)), Int((p.y / cellMM).rounded(.down)),
               Int((p.z / cellMM).rounded(.down)))
             // The mask's outward direction: towards the neighbours that are outside.
             let outward = Vector3(
-              flag(!inside(i + 1, j, k)) - flag(!inside(i - 1, j, k)),
-              flag(!inside(i, j + 1, k)) - flag(!inside(i, j - 1, k)),
-              flag(!inside(i, j, k + 1)) - flag(!inside(i, j, k - 1)))
+              flag(!right) - flag(!left), flag(!back) - flag(!front),
+              flag(!above) - flag(!below))
             let normal =
               g.direction
               * Vector3(
@@ -58,6 +81,7 @@ public struct LungSurface: Sendable {
           }
         }
       }
+      return (cells, sum, count)
     }
     // Dictionary order is random per process; sort the cells so the points come out the same.
     let keys = cells.keys.sorted { ($0.z, $0.y, $0.x) < ($1.z, $1.y, $1.x) }

@@ -41,6 +41,50 @@ public struct PixelWindow: Sendable, Equatable {
     return x1 < 0 ? nil : PixelWindow(columns: x0..<(x1 + 1), rows: y0..<(y1 + 1))
   }
 
+  /// The window around every non-zero pixel of `flags` (`width * height`, x fastest), or nil.
+  /// Each row is searched from both ends, eight zero bytes at a time, so a row costs one test
+  /// per pixel only up to its first and from its last set pixel.
+  public static func enclosing(flags: UnsafeBufferPointer<UInt8>, width: Int, height: Int)
+    -> PixelWindow?
+  {
+    precondition(flags.count >= width * height, "PixelWindow: flags smaller than the image")
+    guard let base = flags.baseAddress, width > 0 else { return nil }
+    var (x0, x1, y0, y1) = (width, -1, height, -1)
+    for y in 0..<height {
+      let row = base + y &* width
+      guard let first = firstSet(row, width) else { continue }
+      let last = lastSet(row, from: width &- 1, downTo: first)
+      x0 = min(x0, first)
+      x1 = max(x1, last)
+      if y0 == height { y0 = y }
+      y1 = y
+    }
+    return x1 < 0 ? nil : PixelWindow(columns: x0..<(x1 + 1), rows: y0..<(y1 + 1))
+  }
+
+  @inline(__always)
+  private static func firstSet(_ row: UnsafePointer<UInt8>, _ width: Int) -> Int? {
+    var x = 0
+    while x &+ 8 <= width, UnsafeRawPointer(row + x).loadUnaligned(as: UInt64.self) == 0 {
+      x &+= 8
+    }
+    while x < width, row[x] == 0 { x &+= 1 }
+    return x < width ? x : nil
+  }
+
+  /// The last set pixel at or before `start`; `first` (a set pixel) bounds the search.
+  @inline(__always)
+  private static func lastSet(_ row: UnsafePointer<UInt8>, from start: Int, downTo first: Int)
+    -> Int
+  {
+    var x = start
+    while x &- 8 >= first, UnsafeRawPointer(row + (x &- 7)).loadUnaligned(as: UInt64.self) == 0 {
+      x &-= 8
+    }
+    while row[x] == 0 { x &-= 1 }
+    return x
+  }
+
   /// The window grown by `dx` columns and `dy` rows, clipped to the image.
   public func grown(dx: Int, dy: Int, width: Int, height: Int) -> PixelWindow {
     PixelWindow(

@@ -26,7 +26,10 @@ public struct SliceMorphology {
 
   /// Sets every pixel within `radiusMM` of a set pixel.
   public mutating func dilate(_ mask: UnsafeMutableBufferPointer<UInt8>, radiusMM: Double) {
-    guard let set = PixelWindow.enclosing(width: width, height: height, { mask[$0] != 0 }) else {
+    guard
+      let set = PixelWindow.enclosing(
+        flags: UnsafeBufferPointer(mask), width: width, height: height)
+    else {
       return
     }
     let half = DiskCover.halfWidths(
@@ -40,7 +43,10 @@ public struct SliceMorphology {
   /// Keeps only pixels farther than `radiusMM` from every background pixel; the image edge
   /// counts as background (the first pixel position beyond it).
   public mutating func erode(_ mask: UnsafeMutableBufferPointer<UInt8>, radiusMM: Double) {
-    guard let set = PixelWindow.enclosing(width: width, height: height, { mask[$0] != 0 }) else {
+    guard
+      let set = PixelWindow.enclosing(
+        flags: UnsafeBufferPointer(mask), width: width, height: height)
+    else {
       return
     }
     // The ring of background around the set pixels holds a nearest background pixel of every

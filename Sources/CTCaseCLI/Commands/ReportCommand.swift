@@ -91,7 +91,9 @@ enum ReportCommand: Subcommand {
       try CaseThumbnail.write(rendered.input, to: URL(fileURLWithPath: thumbnail))
     }
     if let timings {
-      context.output(timings.table(excludingFirst: false, totalLabel: "total, end to end"))
+      context.output(
+        timings.table(
+          excludingFirst: false, totalLabel: "total, end to end (wall clock)", wallTotal: true))
     }
     context.diagnostics.note(
       "report: wrote \(url.path) and \(rendered.provenanceURL.lastPathComponent)")

@@ -65,6 +65,21 @@ public final class FontSet {
 
   private static let hashCache = HashCache()
 
+  /// Hashes `paths` into the process's memo on a background thread and returns at once; wait
+  /// on the group before building a `FontSet` of the same files, which then finds the hashes
+  /// ready. A report starts this before its studies: their analysis leaves part of the cores
+  /// idle, whereas hashing after them was a stage of its own. A file that cannot be hashed is
+  /// left out, so `init` still throws for it.
+  public static func hashInBackground(_ paths: [String] = FontSet.defaultFontPaths)
+    -> DispatchGroup
+  {
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) {
+      for path in paths { _ = try? cachedHash(path) }
+    }
+    return group
+  }
+
   /// Hashes the files on all cores (the CJK collections are ~20 MB each); results keep the
   /// order of `paths`.
   private static func hashes(_ paths: [String]) throws -> [FontFile] {

@@ -37,26 +37,67 @@ public struct ThumbnailBuilder {
 
   /// Key axial slices then the coronal overview.
   public func build() -> [Thumbnail] {
-    keySliceIndices().map(axial) + [coronal()]
+    let tally = lesionTally()
+    return keySliceIndices(areas: tally.areas).map(axial) + [coronal(row: coronalRow(tally))]
   }
 
-  /// Lesion voxel count per slice for each lesion id present.
-  func areasBySlice() -> [UInt16: [Int]] {
+  /// Lesion voxel counts from one pass over the lesion map.
+  struct LesionTally {
+    /// Voxel count per slice for each lesion id present.
+    var areas: [UInt16: [Int]]
+    /// Lesion voxels per grid row j (all slices).
+    var rowCounts: [Int]
+  }
+
+  /// Counts the lesion voxels per slice and id and per grid row in one pass. The map is
+  /// mostly zeros, so four voxels at a time are skipped while they are all zero: two separate
+  /// voxel-by-voxel passes over the map were most of a study's thumbnail time.
+  func lesionTally() -> LesionTally {
     let size = volume.size
-    var areas: [UInt16: [Int]] = [:]
-    for k in 0..<size.nz {
-      let base = k * size.sliceCount
-      for offset in base..<(base + size.sliceCount) where lesionMap[offset] != 0 {
-        areas[lesionMap[offset], default: [Int](repeating: 0, count: size.nz)][k] += 1
+    var rowCounts = [Int](repeating: 0, count: size.ny)
+    // Counts of lesion id c on slice k at c * nz + k, grown as larger ids turn up.
+    var counts: [Int] = []
+    lesionMap.withUnsafeBufferPointer { map in
+      guard let base = map.baseAddress else { return }
+      let raw = UnsafeRawPointer(base)
+      for k in 0..<size.nz {
+        for j in 0..<size.ny {
+          let row = (k * size.ny + j) * size.nx
+          var i = 0
+          while i < size.nx {
+            if i + 4 <= size.nx,
+              raw.loadUnaligned(fromByteOffset: (row + i) * 2, as: UInt64.self) == 0
+            {
+              i += 4
+              continue
+            }
+            let id = Int(map[row + i])
+            i += 1
+            guard id != 0 else { continue }
+            rowCounts[j] += 1
+            if id * size.nz >= counts.count {
+              counts += [Int](repeating: 0, count: (id + 1) * size.nz - counts.count)
+            }
+            counts[id * size.nz + k] += 1
+          }
+        }
       }
     }
-    return areas
+    var areas: [UInt16: [Int]] = [:]
+    for id in stride(from: 1, to: counts.count / max(1, size.nz), by: 1) {
+      let perSlice = Array(counts[(id * size.nz)..<((id + 1) * size.nz)])
+      if perSlice.contains(where: { $0 != 0 }) { areas[UInt16(id)] = perSlice }
+    }
+    return LesionTally(areas: areas, rowCounts: rowCounts)
   }
 
   /// Up to `maxAxialSlices` slice indices, most superior first.
   public func keySliceIndices() -> [Int] {
+    keySliceIndices(areas: lesionTally().areas)
+  }
+
+  private func keySliceIndices(areas: [UInt16: [Int]]) -> [Int] {
     let nz = volume.size.nz
-    let areas = areasBySlice()
     guard !areas.isEmpty else { return [nz / 2] }
     var total = [Int](repeating: 0, count: nz)
     for perSlice in areas.values { for k in 0..<nz { total[k] += perSlice[k] } }
@@ -97,8 +138,11 @@ public struct ThumbnailBuilder {
   /// The coronal plane through the grid row j with the most lesion voxels (the middle row
   /// without lesions), superior at the top.
   public func coronal() -> Thumbnail {
+    coronal(row: coronalRow(lesionTally()))
+  }
+
+  private func coronal(row j: Int) -> Thumbnail {
     let size = volume.size
-    let j = coronalRow()
     let direction = volume.geometry.direction
     let superiorUp = direction.c2.z >= 0
     var pixels = [UInt8](repeating: 0, count: size.nx * size.nz)
@@ -123,13 +167,9 @@ public struct ThumbnailBuilder {
       outlines: outlines(ids, width: size.nx, height: size.nz))
   }
 
-  private func coronalRow() -> Int {
-    let size = volume.size
-    var counts = [Int](repeating: 0, count: size.ny)
-    for (offset, id) in lesionMap.enumerated() where id != 0 {
-      counts[(offset / size.nx) % size.ny] += 1
-    }
-    return counts.allSatisfy({ $0 == 0 }) ? size.ny / 2 : argmax(counts)
+  private func coronalRow(_ tally: LesionTally) -> Int {
+    let counts = tally.rowCounts
+    return counts.allSatisfy({ $0 == 0 }) ? volume.size.ny / 2 : argmax(counts)
   }
 
   /// One outline per lesion id present in a 2-D id image, in id order.
