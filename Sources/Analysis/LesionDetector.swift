@@ -63,7 +63,8 @@ struct LesionDetector {
     var solid = layers.map { $0 & Layer.solid != 0 ? UInt8(1) : 0 }
     DenseVesselFilter(grid: grid, parameters: parameters).filter(&solid, size: bs)
 
-    // Pass 2, slice by slice: edges restored, candidates kept.
+    // Pass 2, slice by slice: vessel crossings and edges restored, candidates kept; then the
+    // cap slices the in-plane openings took.
     layers.withUnsafeMutableBufferPointer { c in
       solid.withUnsafeBufferPointer { d in
         let shared = SendablePointer(c)
@@ -74,27 +75,33 @@ struct LesionDetector {
         }
       }
     }
+    let mask = LesionCapRestore.restore(
+      layers, size: bs,
+      restoringCaps: LesionCapRestore.applies(spacingZ: grid.spacingZ, parameters: parameters))
     return components(
-      of: layers, box: box, hu: box.crop(hu, grid: grid, threads: threads),
+      of: mask, box: box, hu: box.crop(hu, grid: grid, threads: threads),
       lung: box.crop(sides, grid: grid, threads: threads))
   }
 
-  /// Bits of the per-voxel layers between the two passes.
+  /// Bits of the per-voxel layers between the two passes (pass 2 leaves `LesionCapRestore`'s).
   private enum Layer {
     static let candidate: UInt8 = 1
     static let ggo: UInt8 = 2
     static let solid: UInt8 = 4
+    static let groundGlass: UInt8 = 8
   }
 
   /// Per-thread scratch for one box slice.
   private struct SliceWork {
     var ggo: [UInt8]
     var solid: [UInt8]
+    var kept: [UInt8]
     var morph: SliceMorphology
 
     init(grid: ChestGrid, size: GridSize) {
       ggo = [UInt8](repeating: 0, count: size.sliceCount)
       solid = ggo
+      kept = ggo
       morph = SliceMorphology(
         width: size.nx, height: size.ny, spacingX: grid.spacingX, spacingY: grid.spacingY)
     }
@@ -120,9 +127,10 @@ struct LesionDetector {
           for i in 0..<bs.nx {
             let v = hu[row + i]
             let isCandidate = sides[row + i] != 0 && v >= lo && v <= hi
-            out[base + p] = isCandidate ? Layer.candidate : 0
             solid[p] = isCandidate && v >= dense ? 1 : 0
             ggo[p] = isCandidate && v < dense ? 1 : 0
+            out[base + p] =
+              (isCandidate ? Layer.candidate : 0) | (ggo[p] != 0 ? Layer.groundGlass : 0)
             p += 1
           }
         }
@@ -142,7 +150,8 @@ struct LesionDetector {
   }
 
   /// Box slice `k` of `layers` becomes the final candidate mask (0 or 1): opened ground glass
-  /// and the consolidation the vessel filter kept (`solid`), edges restored, within candidates.
+  /// and the consolidation the vessel filter kept (`solid`), vessel crossings and edges
+  /// restored, within candidates.
   private func restoreSlice(
     _ k: Int, size bs: GridSize, solid: SendableConstPointer<UInt8>, work: inout SliceWork,
     layers: SendablePointer<UInt8>
@@ -153,9 +162,19 @@ struct LesionDetector {
         ggo[q] = (layers[base + q] & Layer.ggo != 0 || solid[base + q] != 0) ? 1 : 0
       }
     }
+    if VesselCrossingRestore.applies(spacingZ: grid.spacingZ, parameters: parameters) {
+      work.ggo.withUnsafeMutableBufferPointer {
+        VesselCrossingRestore.close(
+          $0, morph: &work.morph, parameters: parameters, kept: &work.kept)
+      }
+    }
     restoreEdges(&work)
     for q in 0..<bs.sliceCount {
-      layers[base + q] = work.ggo[q] & (layers[base + q] & Layer.candidate)
+      let bits = layers[base + q]
+      let lesion = work.ggo[q] != 0 && bits & Layer.candidate != 0
+      let groundGlass = bits & Layer.groundGlass != 0
+      layers[base + q] =
+        (lesion ? LesionCapRestore.lesion : 0) | (groundGlass ? LesionCapRestore.groundGlass : 0)
     }
   }
 
