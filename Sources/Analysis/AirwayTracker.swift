@@ -15,6 +15,13 @@ struct AirwayTracker {
   static let tracheaMaxOffsetMM = 30.0
   /// Partial-volume rim around the lumen removed with it (mm).
   static let wallMarginMM = 2.0
+  /// Smallest lumen cross-section counted as a branch when looking for the carina (mm^2, about
+  /// 5 mm across; main bronchi are 10-15 mm). Specks of a few pixels in the partial volume of
+  /// the tracheal wall are followed but are not branches: on the RICORD series three of them
+  /// beside the trachea at the top of the scan counted as the carina, tracking stopped
+  /// `airwayBelowCarinaMM` lower, and the trachea below was taken for lung, its wall for
+  /// consolidation.
+  static let minBranchAreaMM2 = 20.0
   /// Least in-plane search radius linking lumens on neighbouring slices (mm).
   static let minOverlapRadiusMM = 3.0
 
@@ -40,8 +47,8 @@ struct AirwayTracker {
       let lumen = lumenComponents(mask: mask, hu: hu, k: k)
       var near = previous
       near.withUnsafeMutableBufferPointer { morph.dilate($0, radiusMM: linkRadius) }
-      let (next, branches) = continuation(of: near, in: lumen)
-      guard branches > 0 else { break }
+      let (next, regions, branches) = continuation(of: near, in: lumen)
+      guard regions > 0 else { break }
       if branches >= 2, carinaZ == nil { carinaZ = z }
       marked += markSlice(next, k: k, mask: &mask, morph: &morph)
       previous = next
@@ -49,21 +56,27 @@ struct AirwayTracker {
     return marked
   }
 
-  /// The lumen regions touching `near` with an airway-sized cross-section, and their number.
-  private func continuation(of near: [UInt8], in lumen: ConnectedComponents) -> ([UInt8], Int) {
+  /// The lumen regions touching `near` with an airway-sized cross-section, their number, and
+  /// how many of them are branches (at least `minBranchAreaMM2`).
+  private func continuation(of near: [UInt8], in lumen: ConnectedComponents) -> (
+    [UInt8], regions: Int, branches: Int
+  ) {
     let maxPixels = Int(parameters.airwayMaxAreaMM2 / grid.pixelAreaMM2)
+    let minPixels = Int((Self.minBranchAreaMM2 / grid.pixelAreaMM2).rounded(.up))
     var accepted = [Bool](repeating: false, count: lumen.count + 1)
+    var regions = 0
     var branches = 0
     for p in 0..<grid.plane where near[p] != 0 {
       let c = Int(lumen.labels[p])
       if c > 0, !accepted[c], lumen.sizes[c] <= maxPixels {
         accepted[c] = true
-        branches += 1
+        regions += 1
+        if lumen.sizes[c] >= minPixels { branches += 1 }
       }
     }
     var next = [UInt8](repeating: 0, count: grid.plane)
     for p in 0..<grid.plane where accepted[Int(lumen.labels[p])] { next[p] = 1 }
-    return (next, branches)
+    return (next, regions, branches)
   }
 
   /// Position in `order` of the first slice holding a trachea, and its lumen there.

@@ -54,6 +54,25 @@ struct LungSegmentationTests {
     }
   }
 
+  @Test("air specks beside the trachea are not its carina: the main bronchi are still removed")
+  func tracheaWallSpecksDoNotEndTracking() throws {
+    var chest = SyntheticChest()
+    // One voxel of air diagonal to the tracheal lumen (4 mm^2, within the slice-to-slice link
+    // radius but not connected to the lumen in plane), 6 mm below the top slice; the carina
+    // is at z = 40 mm.
+    chest.airSpecks = [Vector3(9, -25, 76.5)]
+    let (volume, _) = chest.make()
+    let result = try LungAnalyzer(threads: 1).analyze(volume)
+    let g = volume.geometry
+
+    // Points in the trachea just above the carina and in both main bronchi below it.
+    for p in [Vector3(0, -21, 43.5), Vector3(-11, -21, 25.5), Vector3(11, -21, 25.5)] {
+      let c = g.continuousIndex(of: p)
+      let label = result.labels[Int(c.x.rounded()), Int(c.y.rounded()), Int(c.z.rounded())]
+      #expect(label == 0, "airway at \(p.array) labelled \(label)")
+    }
+  }
+
   @Test("lungs touching at the anterior junction are split into right and left within 3 %")
   func touchingLungsSplit() throws {
     var chest = SyntheticChest()

@@ -22,6 +22,8 @@ struct SyntheticChest {
   var spheres: [Sphere] = []
   /// Vessels: segments from a to b with a radius, tissue density.
   var vessels: [(a: Vector3, b: Vector3, radiusMM: Double)] = []
+  /// Single voxels of air (LPS voxel centres), e.g. partial-volume specks beside the trachea.
+  var airSpecks: [Vector3] = []
   /// Mirror the image columns (direction x = -1): the patient must still come out the same.
   var mirrored = false
 
@@ -102,7 +104,9 @@ struct SyntheticChest {
           if side != 0, let s = spheres.first(where: { (p - $0.center).length <= $0.radiusMM }) {
             hu = s.hu
           }
-          if inAirway(p) { hu = Self.airHU }
+          if inAirway(p) || airSpecks.contains(where: { (p - $0).length < 0.5 }) {
+            hu = Self.airHU
+          }
           volume.voxels[offset] = hu
         }
       }
