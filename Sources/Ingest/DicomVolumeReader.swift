@@ -28,6 +28,7 @@ enum DicomVolumeReader {
 
     var results: [Result<FileResult, IngestError>] = []
     let sources = [Int16](unsafeUninitializedCapacity: sourceCount) { buffer, initialized in
+      HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
       let writer = SliceWriter(base: buffer.baseAddress!, frameSize: frameSize)  // count > 0
       let (files, wanted) = (fileOrder, slotsOf)
       results = ParallelSlices.map(count: files.count, chunks: files.count, threads: threads) {

@@ -41,6 +41,7 @@ struct DirectNifti {
     var complete = headerRead == dataOffset
     let voxels = try [Int16](unsafeUninitializedCapacity: count) { out, initialized in
       let bytes = UnsafeMutableRawBufferPointer(out)
+      HugePages.advise(bytes)
       let got = complete ? try fill(bytes, fd: fd, path: path, digest: digest) : 0
       complete = complete && got == bytes.count
       initialized = complete ? count : 0
