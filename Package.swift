@@ -16,7 +16,9 @@ let gdcmLibraries = ["gdcmMSFF", "gdcmDICT", "gdcmIOD", "gdcmDSED", "gdcmCommon"
 let package = Package(
   name: "ctcase",
   products: [
-    .executable(name: "ctcase", targets: ["ctcase"])
+    .executable(name: "ctcase", targets: ["ctcase"]),
+    // GDCM's JPEG 2000 decoder, loaded by CDicom on the first JPEG 2000 image (not linked).
+    .library(name: "ctcase-jpeg2000", type: .dynamic, targets: ["CJpeg2000"]),
   ],
   targets: [
     // MARK: C and C++ wrappers
@@ -31,7 +33,11 @@ let package = Package(
       cxxSettings: [
         .unsafeFlags(["-std=c++17", "-w"])
       ],
-      linkerSettings: (dcmtkLibraries + gdcmLibraries).map { .linkedLibrary($0) }),
+      linkerSettings: (dcmtkLibraries + ["dl"]).map { .linkedLibrary($0) }),
+    .target(
+      name: "CJpeg2000",
+      cxxSettings: [.unsafeFlags(["-std=c++17", "-w"])],
+      linkerSettings: gdcmLibraries.map { .linkedLibrary($0) }),
     .target(
       name: "CNifti",
       cSettings: [.unsafeFlags(["-I/usr/include/nifti"])],

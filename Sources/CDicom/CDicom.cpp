@@ -11,7 +11,6 @@
 #include "dcmtk/dcmjpls/djdecode.h"
 #include "dcmtk/oflog/oflog.h"
 
-#include <gdcm-3.0/gdcmTrace.h>
 
 namespace {
 
@@ -63,9 +62,6 @@ void CDicom_Initialize(void) {
     // The tool reports problems itself; the libraries' own stderr chatter would break the
     // one-line-per-problem rule.
     OFLog::configure(OFLogger::OFF_LOG_LEVEL);
-    gdcm::Trace::SetDebug(false);
-    gdcm::Trace::SetWarning(false);
-    gdcm::Trace::SetError(false);
     DJDecoderRegistration::registerCodecs();
     DJLSDecoderRegistration::registerCodecs();
     DcmRLEDecoderRegistration::registerCodecs();

@@ -1,12 +1,17 @@
 // Pixel decoding for the CDicom shim: DCMTK for every transfer syntax it has a codec for,
-// GDCM (through OpenJPEG) for JPEG 2000, which open-source DCMTK cannot decode.
+// GDCM (through OpenJPEG) for JPEG 2000, which open-source DCMTK cannot decode. GDCM lives in
+// its own shared library, loaded on the first JPEG 2000 image (see CJpeg2000.h).
 #include "CDicomInternal.hpp"
 
+#include <dlfcn.h>
+
+#include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <vector>
 
-#include <gdcm-3.0/gdcmImage.h>
-#include <gdcm-3.0/gdcmImageReader.h>
+// Only the header: CDicom must not link the decoder, it loads it (no target dependency).
+#include "../CJpeg2000/include/CJpeg2000.h"
 
 namespace {
 
@@ -41,23 +46,64 @@ CDicom_Status copySamples(const void *source, size_t byteCount, unsigned short b
   return CDicom_StatusOK;
 }
 
-CDicom_Status decodeWithGDCM(const CDicom_File *file, unsigned short bitsAllocated,
-                             uint16_t *destination, size_t count, char *error,
-                             size_t errorLength) {
-  gdcm::ImageReader reader;
-  reader.SetFileName(file->path.c_str());
-  if (!reader.Read()) {
-    CDicom_SetError(error, errorLength, "GDCM cannot read the JPEG 2000 image");
+// The JPEG 2000 decoder library: first next to the binary this code is linked into (the
+// ctcase executable or the test runner, both in the build folder beside the library), then
+// wherever the dynamic loader's search path finds it. Loaded once; never unloaded.
+struct Jpeg2000Plugin {
+  CJpeg2000_DecodeFunction decode = NULL;
+  std::string problem;
+};
+
+Jpeg2000Plugin loadJpeg2000Plugin() {
+  Jpeg2000Plugin plugin;
+  std::vector<std::string> candidates;
+  std::string folder;
+  Dl_info self;
+  if (dladdr(reinterpret_cast<void *>(&loadJpeg2000Plugin), &self) != 0 && self.dli_fname) {
+    std::string binary(self.dli_fname);
+    size_t slash = binary.rfind('/');
+    if (slash != std::string::npos) {
+      folder = binary.substr(0, slash + 1);
+      candidates.push_back(folder + CJPEG2000_LIBRARY_NAME);
+    }
+  }
+  candidates.push_back(CJPEG2000_LIBRARY_NAME);
+
+  for (const std::string &candidate : candidates) {
+    void *library = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) continue;
+    void *symbol = dlsym(library, CJPEG2000_DECODE_SYMBOL);
+    if (symbol != NULL) {
+      plugin.decode = reinterpret_cast<CJpeg2000_DecodeFunction>(symbol);
+      return plugin;
+    }
+  }
+  plugin.problem = std::string("the JPEG 2000 decoder ") + CJPEG2000_LIBRARY_NAME +
+                   " is neither in " + (folder.empty() ? "the executable's folder" : folder) +
+                   " nor on the library path (`swift build` builds it beside ctcase)";
+  return plugin;
+}
+
+CDicom_Status decodeWithJpeg2000Plugin(const CDicom_File *file, unsigned short bitsAllocated,
+                                       uint16_t *destination, size_t count, char *error,
+                                       size_t errorLength) {
+  static std::once_flag loadOnce;
+  static Jpeg2000Plugin plugin;
+  std::call_once(loadOnce, [] { plugin = loadJpeg2000Plugin(); });
+
+  if (plugin.decode == NULL) {
+    CDicom_SetError(error, errorLength, plugin.problem);
+    return CDicom_StatusUnsupported;
+  }
+  void *pixels = NULL;
+  size_t byteCount = 0;
+  if (plugin.decode(file->path.c_str(), &pixels, &byteCount, error, errorLength) != 0) {
     return CDicom_StatusDecodeFailed;
   }
-  const gdcm::Image &image = reader.GetImage();
-  std::vector<char> buffer(image.GetBufferLength());
-  if (buffer.empty() || !image.GetBuffer(buffer.data())) {
-    CDicom_SetError(error, errorLength, "GDCM cannot decode the JPEG 2000 pixel data");
-    return CDicom_StatusDecodeFailed;
-  }
-  return copySamples(buffer.data(), buffer.size(), bitsAllocated, destination, count, error,
-                     errorLength);
+  CDicom_Status status =
+      copySamples(pixels, byteCount, bitsAllocated, destination, count, error, errorLength);
+  std::free(pixels);
+  return status;
 }
 
 // Brings the dataset to uncompressed little endian and finds its Pixel Data element.
@@ -143,7 +189,8 @@ CDicom_Status CDicom_DecodePixels(CDicom_File *file, uint16_t *destination, size
     return CDicom_StatusUnsupported;
   }
   if (isJPEG2000(dataset->getOriginalXfer())) {
-    return decodeWithGDCM(file, bitsAllocated, destination, count, error, errorLength);
+    return decodeWithJpeg2000Plugin(file, bitsAllocated, destination, count, error,
+                                    errorLength);
   }
   return decodeWithDCMTK(dataset, bitsAllocated, destination, count, error, errorLength);
 }

@@ -94,7 +94,8 @@ long CDicom_SequenceCount(const CDicom_File *file, const uint32_t *tags, const i
 /** Decodes all frames of Pixel Data into `destination` as unsigned 16-bit stored values in
  *  native byte order (8-bit data widened). `count` is the number of samples the caller expects
  *  (frames * rows * columns); a different decoded size is an error. The file must have been
- *  opened with headerOnly == 0. JPEG 2000 is decoded by GDCM, everything else by DCMTK. */
+ *  opened with headerOnly == 0. JPEG 2000 is decoded by GDCM in libctcase-jpeg2000.so, loaded
+ *  on first use (CJpeg2000.h), everything else by DCMTK. */
 CDicom_Status CDicom_DecodePixels(CDicom_File *file, uint16_t *destination, size_t count,
                                   char *error, size_t errorLength);
 
