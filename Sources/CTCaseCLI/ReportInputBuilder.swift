@@ -76,7 +76,8 @@ struct ReportInputBuilder: Sendable {
     let series = ReportSeries(
       description: deidentifier == nil ? s.metadata.seriesDescription : nil,
       seriesInstanceUID: deidentifier == nil ? s.metadata.seriesInstanceUID : nil,
-      sliceThicknessMM: s.metadata.sliceThicknessMM, imageCount: s.volume.size.nz,
+      sliceThicknessMM: s.metadata.sliceThicknessMM,
+      sliceSpacingMM: s.volume.geometry.spacing.z, imageCount: s.volume.size.nz,
       selectionReason: deidentifier == nil ? s.metadata.selectionReason : nil,
       choice: deidentifier == nil
         ? s.metadata.seriesChoice : s.metadata.seriesChoice?.withoutFileName)

@@ -101,6 +101,35 @@ import Testing
     #expect(fonts.contains("NotoSansCJK"))
   }
 
+  /// The example with its second study on slices of `thickness` mm (spacing too).
+  static func withThickSecondStudy(_ thickness: Double) -> ReportInput {
+    var input = ExampleReportInput.make()
+    input.studies[1].series.sliceThicknessMM = thickness
+    input.studies[1].series.sliceSpacingMM = thickness
+    return input
+  }
+
+  @Test(arguments: [
+    ("standard", "Slices of 5 mm: on slices thicker than 3 mm"), ("zh-CN", "层厚 5 毫米"),
+  ])
+  func thickSlicesCarryTheCaveatOnTheirStudyPageOnly(template: String, caveat: String) throws {
+    let url = try Self.render(Self.withThickSecondStudy(5), template: template)
+
+    // One page per text block; the caveat sits on the second study's page and nowhere else.
+    let pages = try Self.tool("pdftotext", [url.path, "-"]).split(separator: "\u{0C}")
+    let flat = pages.map { $0.replacingOccurrences(of: "\n", with: " ") }
+    let carrying = flat.indices.filter { flat[$0].contains(caveat) }
+    #expect(carrying.count == 1, "caveat on pages \(carrying)")
+    let study = Self.example.studies[1].label
+    #expect(carrying.first.map { flat[$0].contains(study) } == true)
+  }
+
+  @Test func thinSlicesCarryNoCaveat() throws {
+    let url = try Self.render(Self.withThickSecondStudy(3), template: "standard")
+    let text = try Self.tool("pdftotext", [url.path, "-"])
+    #expect(!text.contains("on slices thicker than"))
+  }
+
   @Test(arguments: [FigureFormat.pdf, .svg, .png(dpi: 300)])
   func figuresAreWrittenAtColumnWidth(format: FigureFormat) throws {
     let folder = try TestEnvironment.makeTemporaryDirectory("ctcase-figures")

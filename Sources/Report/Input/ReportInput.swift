@@ -70,19 +70,27 @@ public struct ReportSeries: Sendable, Codable, Equatable {
   public var description: String?
   public var seriesInstanceUID: String?
   public var sliceThicknessMM: Double?
+  /// Distance between slice centres (the volume's z spacing), which can exceed the thickness.
+  public var sliceSpacingMM: Double?
   public var imageCount: Int?
   public var selectionReason: String?
   /// The facts behind `selectionReason`, worded by the template when present.
   public var choice: SeriesChoice?
 
+  /// The coarser of thickness and spacing: what limits the analysis along z.
+  public var coarsestSliceMM: Double? {
+    [sliceThicknessMM, sliceSpacingMM].compactMap { $0 }.max()
+  }
+
   public init(
     description: String? = nil, seriesInstanceUID: String? = nil,
-    sliceThicknessMM: Double? = nil, imageCount: Int? = nil, selectionReason: String? = nil,
-    choice: SeriesChoice? = nil
+    sliceThicknessMM: Double? = nil, sliceSpacingMM: Double? = nil, imageCount: Int? = nil,
+    selectionReason: String? = nil, choice: SeriesChoice? = nil
   ) {
     self.description = description
     self.seriesInstanceUID = seriesInstanceUID
     self.sliceThicknessMM = sliceThicknessMM
+    self.sliceSpacingMM = sliceSpacingMM
     self.imageCount = imageCount
     self.selectionReason = selectionReason
     self.choice = choice

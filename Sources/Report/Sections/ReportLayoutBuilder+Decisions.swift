@@ -1,7 +1,7 @@
 extension ReportLayoutBuilder {
   func decisions(in flow: inout PageFlow) {
     sectionTitle(text(.decisionsTitle), in: &flow)
-    disclaimer(in: &flow)
+    alertBox(text(.decisionsDisclaimer), in: &flow)
     guard !input.decisions.isEmpty else {
       flow.paragraph(text(.decisionsNone), style: style.body)
       return
@@ -9,8 +9,8 @@ extension ReportLayoutBuilder {
     for decision in input.decisions { decisionBlock(decision, in: &flow) }
   }
 
-  private func disclaimer(in flow: inout PageFlow) {
-    let message = text(.decisionsDisclaimer)
+  /// `message` in bold alert colour inside a lightly filled, outlined box the width of the page.
+  func alertBox(_ message: String, in flow: inout PageFlow) {
     let inner = flow.contentWidth - 16
     let height = flow.height(of: message, style: style.body.with(bold: true), width: inner) + 12
     flow.add(

@@ -18,6 +18,7 @@ extension ReportLayoutBuilder {
       flow.paragraph(title, style: style.heading, gapAfter: 2)
       flow.rule(color: style.colors.accent, gapAfter: 6)
       seriesLine(study, in: &flow)
+      thickSliceCaveat(study, in: &flow)
       if !study.thumbnails.isEmpty {
         flow.figure(ThumbnailPanel(study: study, style: style).figure(), gapAfter: 8)
       }
@@ -33,6 +34,17 @@ extension ReportLayoutBuilder {
       }
     }
     return starts
+  }
+
+  /// On thick slices, the warning that the lesion figures below are overestimated.
+  private func thickSliceCaveat(_ study: ReportStudy, in flow: inout PageFlow) {
+    let limit = AnalysisParameters.reliableMaxSliceMM
+    guard let slice = study.series.coarsestSliceMM, slice > limit else { return }
+    let values = [
+      "thickness": NumberFormat.fixed(slice, slice.rounded() == slice ? 0 : 2),
+      "limit": NumberFormat.fixed(limit, 0),
+    ]
+    alertBox(text(.thickSliceCaveat, values), in: &flow)
   }
 
   private func seriesLine(_ study: ReportStudy, in flow: inout PageFlow) {

@@ -77,6 +77,7 @@ public enum TemplateString: String, CaseIterable, Sendable {
   case lesionsHeading = "study.lesions"
   case seriesHeading = "study.series"
   case warningsHeading = "study.warnings"
+  case thickSliceCaveat = "study.thick_slice_caveat"
   case noLesions = "study.no_lesions"
   case slicePosition = "study.slice_position"
   case thumbnailCaption = "study.thumbnail_caption"
