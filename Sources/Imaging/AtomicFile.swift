@@ -51,6 +51,15 @@ public enum AtomicFile {
       throw OutputFileError.writeFailed(path: url.path, reason: "the folder does not exist")
     }
 
+    // Renaming over a device, pipe, link or folder would replace it (as root even /dev/null):
+    // only a new file or an existing regular file is written.
+    var status = stat()
+    if lstat(url.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+      throw OutputFileError.writeFailed(
+        path: url.path,
+        reason: "it exists and is not a regular file (a device, pipe, link or folder)")
+    }
+
     // The process id keeps two processes writing the same output apart (an orphaned library
     // child and a re-run), the random part two writers in one process; the name never reaches
     // any output.

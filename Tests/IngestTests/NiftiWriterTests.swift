@@ -94,6 +94,31 @@ import Testing
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
+
+  @Test func onlyNewOrRegularFilesAreReplaced() throws {
+    let folder = try TestEnvironment.makeTemporaryDirectory()
+    let target = folder.appendingPathComponent("target.txt")
+    try Data("kept".utf8).write(to: target)
+    let link = folder.appendingPathComponent("link.pdf")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+    let pipe = folder.appendingPathComponent("pipe.pdf")
+    #expect(mkfifo(pipe.path, 0o600) == 0)
+    let subfolder = folder.appendingPathComponent("sub.pdf")
+    try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: false)
+
+    for url in [link, pipe, subfolder] {
+      let error = #expect(throws: OutputFileError.self) {
+        try AtomicFile.write(Data("new".utf8), to: url)
+      }
+      #expect(error?.description.contains("is not a regular file") == true)
+    }
+    #expect(try String(contentsOf: target, encoding: .utf8) == "kept")
+    let destination = try FileManager.default.destinationOfSymbolicLink(atPath: link.path)
+    #expect(destination == target.path)
+
+    try AtomicFile.write(Data("new".utf8), to: target)
+    #expect(try String(contentsOf: target, encoding: .utf8) == "new")
+  }
 }
 
 /// SHA-256 through libcrypto.
