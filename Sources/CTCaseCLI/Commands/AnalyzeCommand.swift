@@ -29,6 +29,12 @@ enum AnalyzeCommand: Subcommand {
     {
       throw UsageError("analyze: --mask must name a .nii or .nii.gz file, got '\(mask)'")
     }
+    let inputs = (args.positionals + [args.value("--params")].compactMap { $0 }).map {
+      URL(fileURLWithPath: $0)
+    }
+    let outputs = [args.value("--json"), args.value("--mask")].compactMap { $0 }
+    try OutputPaths.check(outputs.map { URL(fileURLWithPath: $0) }, inputs: inputs)
+
     let parameters =
       try args.value("--params").map {
         try AnalysisParameters.load(from: URL(fileURLWithPath: $0))

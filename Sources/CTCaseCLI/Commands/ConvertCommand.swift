@@ -22,11 +22,13 @@ enum ConvertCommand: Subcommand {
     guard output.lowercased().hasSuffix(".nii") || output.lowercased().hasSuffix(".nii.gz") else {
       throw UsageError("convert: -o must name a .nii or .nii.gz file, got '\(output)'")
     }
+    let inputs = args.positionals.map { URL(fileURLWithPath: $0) }
+    try OutputPaths.check([URL(fileURLWithPath: output)], inputs: inputs)
+
     // convert records no provenance, so the input files are not hashed.
     let options = LoadOptions(
       seriesInstanceUID: args.value("--series"), threads: context.threads, hashesInputs: false)
-    let study = try StudyLoader.load(
-      args.positionals.map { URL(fileURLWithPath: $0) }, options: options)
+    let study = try StudyLoader.load(inputs, options: options)
     for warning in study.warnings { context.diagnostics.warning(warning.description) }
 
     let url = URL(fileURLWithPath: output)

@@ -20,9 +20,19 @@ enum CourseCommand: Subcommand {
     ], minPositionals: 1, maxPositionals: 1)
 
   static func run(_ args: ParsedArguments, context: CommandContext) throws -> ExitCode {
+    let manifest = try CaseManifest.load(from: URL(fileURLWithPath: args.positionals[0]))
+    if let path = args.value("--json") {
+      try OutputPaths.check(
+        [URL(fileURLWithPath: path)],
+        inputs: manifest.inputPaths
+          + [args.value("--rules")].compactMap { $0 }.map {
+            URL(fileURLWithPath: $0)
+          })
+    }
+
     let result = try CasePipeline.run(
-      casePath: URL(fileURLWithPath: args.positionals[0]), rules: args.value("--rules"),
-      threads: context.threads, diagnostics: context.diagnostics)
+      manifest: manifest, rules: args.value("--rules"), threads: context.threads,
+      diagnostics: context.diagnostics)
     let json = try result.document.jsonData()
     if let path = args.value("--json") {
       try AtomicFile.write(json, to: URL(fileURLWithPath: path))

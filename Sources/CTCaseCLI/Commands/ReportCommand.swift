@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import Imaging
 import Outputs
@@ -74,6 +75,19 @@ enum ReportCommand: Subcommand {
       template: args.value("--template"), pageSize: try ReportInputSource.pageSize(args),
       rules: args.value("--rules"), deidentify: args.flag("--deidentify"))
     let url = URL(fileURLWithPath: output)
+    let outputs =
+      [url, CaseReportRun.provenanceURL(for: url)]
+      + ["--dicom", "--summary", "--thumbnail"].compactMap { args.value($0) }.map {
+        URL(fileURLWithPath: $0)
+      }
+    let manifest = try CaseManifest.load(from: URL(fileURLWithPath: path))
+    try OutputPaths.check(
+      outputs,
+      inputs: manifest.inputPaths
+        + [args.value("--rules")].compactMap { $0 }.map {
+          URL(fileURLWithPath: $0)
+        })
+
     let timings = args.flag("--timings") ? StageTimings() : nil
     let rendered = try CaseReportRun.run(
       casePath: URL(fileURLWithPath: path), output: url, options: options,

@@ -1,0 +1,59 @@
+import Course
+import Foundation
+import Imaging
+
+/// Checks a command's output paths before any work, so no run overwrites what it reads or
+/// writes two outputs to one file (the later one replacing the earlier).
+enum OutputPaths {
+  /// - Parameters:
+  ///   - outputs: every file or folder the command will write.
+  ///   - inputs: files the command reads (an output may not be one of them) and folders it
+  ///     searches (an output may not lie inside one: it would be overwritten or, as a DICOM
+  ///     object, be read as part of the study next time).
+  /// - Throws: `OutputFileError.writeFailed` naming the first output at fault.
+  static func check(_ outputs: [URL], inputs: [URL]) throws {
+    let written = outputs.map(resolved)
+    var seen: Set<String> = []
+    for (output, path) in zip(outputs, written) {
+      guard seen.insert(path).inserted else {
+        throw OutputFileError.writeFailed(
+          path: output.path, reason: "it is named for two outputs of this run")
+      }
+    }
+
+    for input in inputs {
+      let source = resolved(input)
+      var isFolder: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: source, isDirectory: &isFolder)
+      for (output, path) in zip(outputs, written) {
+        if path == source {
+          throw OutputFileError.writeFailed(
+            path: output.path, reason: "it is an input of this run (\(input.path))")
+        }
+        if exists, isFolder.boolValue, path.hasPrefix(source.hasSuffix("/") ? source : source + "/")
+        {
+          throw OutputFileError.writeFailed(
+            path: output.path,
+            reason: "it lies inside the input folder \(input.path); write outputs elsewhere")
+        }
+      }
+    }
+  }
+
+  /// Absolute, with `.`/`..` and symbolic links of existing components resolved.
+  private static func resolved(_ url: URL) -> String {
+    url.standardizedFileURL.resolvingSymlinksInPath().path
+  }
+}
+
+extension CaseManifest {
+  /// What a run of this case reads: the manifest file (none for a folder of study folders)
+  /// and every study folder or file.
+  var inputPaths: [URL] {
+    var isFolder: ObjCBool = false
+    let manifestFile =
+      FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder)
+      && !isFolder.boolValue
+    return (manifestFile ? [source] : []) + studies.map(\.url)
+  }
+}
