@@ -1,8 +1,9 @@
 import Foundation
 
 extension AnalysisParameters {
-  /// Reads a user parameter file: a JSON object holding any subset of the keys in `CodingKeys`;
-  /// missing keys keep their defaults, unknown keys and bad values are refused.
+  /// Reads a user parameter file: a JSON object stating `version` and holding any subset of
+  /// the other keys in `CodingKeys`; missing keys keep their defaults, unknown keys and bad
+  /// values are refused.
   ///
   /// - Throws: `AnalysisError.invalidParameters` naming the file and the field at fault.
   public static func load(from url: URL) throws -> AnalysisParameters {
@@ -22,6 +23,11 @@ extension AnalysisParameters {
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
       throw AnalysisError.invalidParameters(
         path: path, field: "-", problem: "not a JSON object")
+    }
+    guard object[CodingKeys.version.rawValue] != nil else {
+      throw AnalysisError.invalidParameters(
+        path: path, field: CodingKeys.version.rawValue,
+        problem: "is missing (state \"\(AnalysisParameters.currentVersion)\")")
     }
     var p = AnalysisParameters()
     for key in object.keys.sorted() {
@@ -43,7 +49,11 @@ extension AnalysisParameters {
       }
       return
     }
-    guard let number = value as? NSNumber, !(value is Bool), number.doubleValue.isFinite else {
+    // JSON true/false also arrive as NSNumber; their Objective-C type is char ("c"), while
+    // `value is Bool` holds for the numbers 0 and 1 too.
+    guard let number = value as? NSNumber, String(cString: number.objCType) != "c",
+      number.doubleValue.isFinite
+    else {
       throw AnalysisError.invalidParameters(
         path: path, field: field.rawValue, problem: "must be a number")
     }
@@ -114,6 +124,10 @@ extension AnalysisParameters {
       throw fail(.minConsolidationVolumeML, "must not be negative")
     }
     for key in positive where value(key) <= 0 { throw fail(key, "must be positive") }
+    for key in CodingKeys.allCases {
+      guard let limit = Self.upperLimit(key), value(key) > limit.value else { continue }
+      throw fail(key, "must be at most \(limit.text)")
+    }
     let fractions: [CodingKeys] = [
       .minLungComponentFraction, .nodularMinCompactness, .mixedMinFraction,
       .surfaceCapMinFraction,
@@ -122,5 +136,17 @@ extension AnalysisParameters {
       let v = value(key)
       guard v >= 0, v <= 1 else { throw fail(key, "must lie between 0 and 1") }
     }
+  }
+
+  /// Upper bounds that keep every size a chest CT can mean (and the memory it costs) sane; a
+  /// 1e5 mm closing radius once asked for an 81 GB structuring element.
+  private static func upperLimit(_ key: CodingKeys) -> (value: Double, text: String)? {
+    let name = key.rawValue
+    if name.hasSuffix("_mm2") { return (10_000, "10000 mm^2") }
+    if name.hasSuffix("_mm") { return (100, "100 mm") }
+    if name.hasSuffix("_ml") { return (10_000, "10000 mL") }
+    if name.hasSuffix("_hu") { return (3_071, "3071 HU") }
+    if key == .vesselMinElongation { return (1_000, "1000") }
+    return nil
   }
 }

@@ -5,9 +5,12 @@ import Testing
 
 /// User parameter files: partial overrides, field-named errors, and the JSON keys recorded.
 struct AnalysisParametersTests {
+  /// The version entry every parameter file states.
+  static let v = #""version": "ctcase.params/3""#
+
   @Test("a partial file overrides only its keys")
   func partialOverride() throws {
-    let json = #"{"ggo_min_hu": -700, "min_lesion_volume_ml": 0.1}"#
+    let json = #"{"version": "ctcase.params/3", "ggo_min_hu": -700, "min_lesion_volume_ml": 0.1}"#
     let p = try AnalysisParameters.decode(Data(json.utf8), path: "p.json")
     #expect(p.ggoMinHU == -700)
     #expect(p.minLesionVolumeML == 0.1)
@@ -17,17 +20,39 @@ struct AnalysisParametersTests {
   @Test(
     "bad files are refused naming the file and the field",
     arguments: [
-      (#"{"ggo_min": -700}"#, "p.json: parameter 'ggo_min': unknown key"),
-      (#"{"ggo_min_hu": "low"}"#, "p.json: parameter 'ggo_min_hu': must be a number"),
       (
-        #"{"ggo_min_hu": -200}"#,
+        #"{"ggo_min_hu": -700}"#,
+        #"p.json: parameter 'version': is missing (state "ctcase.params/3")"#
+      ),
+      (
+        #"{\#(AnalysisParametersTests.v), "ggo_min": -700}"#,
+        "p.json: parameter 'ggo_min': unknown key"
+      ),
+      (
+        #"{\#(AnalysisParametersTests.v), "ggo_min_hu": "low"}"#,
+        "p.json: parameter 'ggo_min_hu': must be a number"
+      ),
+      (
+        #"{\#(AnalysisParametersTests.v), "ggo_min_hu": true}"#,
+        "p.json: parameter 'ggo_min_hu': must be a number"
+      ),
+      (
+        #"{\#(AnalysisParametersTests.v), "ggo_min_hu": -200}"#,
         "p.json: parameter 'ggo_min_hu': must be below consolidation_min_hu"
       ),
       (#"{"version": "x"}"#, #"p.json: parameter 'version': must be "ctcase.params/3""#),
       (#"[1, 2]"#, "p.json: parameter '-': not a JSON object"),
       (
-        #"{"mixed_min_fraction": 2}"#,
+        #"{\#(AnalysisParametersTests.v), "mixed_min_fraction": 2}"#,
         "p.json: parameter 'mixed_min_fraction': must lie between 0 and 1"
+      ),
+      (
+        #"{\#(AnalysisParametersTests.v), "pleural_closing_radius_mm": 1e5}"#,
+        "p.json: parameter 'pleural_closing_radius_mm': must be at most 100 mm"
+      ),
+      (
+        #"{\#(AnalysisParametersTests.v), "min_lesion_volume_ml": 0}"#,
+        "p.json: parameter 'min_lesion_volume_ml': must be positive"
       ),
     ])
   func refused(json: String, message: String) {
