@@ -14,8 +14,13 @@ extension CaseReportRun {
     let manifestHash =
       result.manifest.builtFromFolder
       ? FileHash.sha256(Data()) : try FileHash.sha256(of: manifestURL)
-    let manifestPath = relativePath(
-      of: manifestURL, from: output.deletingLastPathComponent().standardizedFileURL)
+    // Folder and file names may carry a patient's name or dates: a de-identified record
+    // withholds the path, and `verify --case` is told where the case is.
+    let manifestPath =
+      options.deidentify
+      ? withheldCasePath
+      : relativePath(
+        of: manifestURL, from: output.deletingLastPathComponent().standardizedFileURL)
 
     return Provenance(
       tool: ToolRecord(version: ToolVersion.string, buildCommit: ToolVersion.buildCommit),
@@ -36,6 +41,9 @@ extension CaseReportRun {
       inputs: inputRecords(result, deidentify: options.deidentify),
       outputs: [])
   }
+
+  /// The case path a de-identified record holds instead of the real one.
+  static let withheldCasePath = "CASE"
 
   /// Every input file, by path relative to the case folder; de-identified runs name them by
   /// study and position only (folder names may carry dates or names).
@@ -76,9 +84,15 @@ extension CaseReportRun {
       ],
       parameters: AnalysisParameters(),
       inputFiles: record.inputs.map { FileDigest(path: $0.path, sha256: $0.sha256) },
-      reproduceCommand:
-        "ctcase verify REPORT.pdf (re-runs: ctcase report \(record.caseManifest.path) -o REPORT.pdf"
-        + optionText(record.options) + ")")
+      reproduceCommand: reproduceCommand(record))
+  }
+
+  private static func reproduceCommand(_ record: Provenance) -> String {
+    let path = record.caseManifest.path
+    let verify =
+      path == withheldCasePath ? "ctcase verify REPORT.pdf --case CASE" : "ctcase verify REPORT.pdf"
+    return verify + " (re-runs: ctcase report \(path) -o REPORT.pdf" + optionText(record.options)
+      + ")"
   }
 
   private static func optionText(_ options: [String: String]) -> String {

@@ -19,9 +19,11 @@ struct DicomIdentityTests {
     "Zhang", "张", "伟", "PID-0042", "19610715", "1961-07-15", "Peking Union", "协和",
   ]
 
-  /// The phantom case with the identity in its DICOM and no patient in its manifest.
+  /// The phantom case with the identity in its DICOM and no patient in its manifest, in a
+  /// folder named after the patient as people do (the name must not reach de-identified
+  /// outputs through the case path either).
   static let caseFolder: URL = {
-    let folder = try! TestEnvironment.makeTemporaryDirectory("ctcase-gb18030")  // test set-up
+    let folder = try! TestEnvironment.makeTemporaryDirectory("Zhang_Wei_19610715")  // set-up
     let made = try! TestEnvironment.run(
       TestEnvironment.releaseBinary!,
       ["-q", "phantom", "--preset", "thick", "--seed", "11", "--out", folder.path])
@@ -117,6 +119,17 @@ struct DicomIdentityTests {
       }
     }
     #expect(texts["pdftotext"]?.contains("CASE-") == true, "the pseudonym replaces the name")
+
+    // The record withholds the case path, so verify needs to be told where the case is.
+    let binary = TestEnvironment.releaseBinary!
+    let blind = try TestEnvironment.run(binary, ["verify", report.path])
+    #expect(blind.status == 1)
+    #expect(
+      blind.stderr.contains("withholds the case path: give it with --case"), "\(blind.stderr)")
+    let manifest = Self.caseFolder.appendingPathComponent("case.json").path
+    let told = try TestEnvironment.run(binary, ["-q", "verify", report.path, "--case", manifest])
+    #expect(told.status == 0, "\(told.stdout)\(told.stderr)")
+    #expect(told.stdout.hasPrefix("identical"))
   }
 
   /// Figures for authors follow the same rule: `figures --deidentify` keeps nothing of the

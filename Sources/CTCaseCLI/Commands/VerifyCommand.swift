@@ -10,11 +10,14 @@ import Outputs
 enum VerifyCommand: Subcommand {
   static let spec = CommandSpec(
     name: "verify", summary: "Re-run a report from its provenance and compare.",
-    usage: "verify report.pdf [--provenance FILE]",
+    usage: "verify report.pdf [--provenance FILE] [--case PATH]",
     options: [
       OptionSpec(
         ["--provenance"], value: "FILE",
-        help: "The record to check (default: REPORT.provenance.json beside the report).")
+        help: "The record to check (default: REPORT.provenance.json beside the report)."),
+      OptionSpec(
+        ["--case"], value: "PATH",
+        help: "The case to re-run (needed when the record is de-identified and withholds it)."),
     ], minPositionals: 1, maxPositionals: 1)
 
   static func run(_ args: ParsedArguments, context: CommandContext) throws -> ExitCode {
@@ -31,7 +34,8 @@ enum VerifyCommand: Subcommand {
       differences.append("\(report.path): the report file is not the one its record names")
     }
 
-    let current = try rerun(recorded, recordURL: recordURL, context: context)
+    let current = try rerun(
+      recorded, recordURL: recordURL, casePath: args.value("--case"), context: context)
     differences += ProvenanceComparison.differences(recorded: recorded, current: current)
       .filter { !isDicomOnly($0, current) }.map(\.description)
 
@@ -63,11 +67,15 @@ enum VerifyCommand: Subcommand {
   }
 
   /// Renders the recorded case again into a temporary folder and returns its record.
-  private static func rerun(_ recorded: Provenance, recordURL: URL, context: CommandContext)
-    throws -> Provenance
-  {
+  private static func rerun(
+    _ recorded: Provenance, recordURL: URL, casePath given: String?, context: CommandContext
+  ) throws -> Provenance {
     let folder = recordURL.deletingLastPathComponent()
-    let casePath = folder.appendingPathComponent(recorded.caseManifest.path).standardizedFileURL
+    let withheld = recorded.caseManifest.path == CaseReportRun.withheldCasePath
+    if withheld, given == nil { throw VerifyError.caseWithheld(path: recordURL.path) }
+    let casePath =
+      given.map { URL(fileURLWithPath: $0).standardizedFileURL }
+      ?? folder.appendingPathComponent(recorded.caseManifest.path).standardizedFileURL
     guard FileManager.default.fileExists(atPath: casePath.path) else {
       throw VerifyError.caseMissing(path: casePath.path)
     }
@@ -89,12 +97,15 @@ enum VerifyError: Error, CustomStringConvertible {
   case noRecord(path: String)
   case badRecord(path: String)
   case caseMissing(path: String)
+  case caseWithheld(path: String)
 
   var description: String {
     switch self {
     case .noRecord(let p): return "\(p): no provenance record (was the report made by ctcase?)"
     case .badRecord(let p): return "\(p): not a ctcase provenance record"
     case .caseMissing(let p): return "\(p): the case the record names is not there"
+    case .caseWithheld(let p):
+      return "\(p): the record is de-identified and withholds the case path: give it with --case"
     }
   }
 }
