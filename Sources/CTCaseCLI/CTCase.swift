@@ -17,7 +17,7 @@ public enum CTCase {
     _ argv: [String], output: @escaping (String) -> Void = { print($0) },
     diagnosticsWriter: @escaping @Sendable (String) -> Void = Diagnostics.standardError
   ) -> Int32 {
-    var args = argv
+    var args = movingLeadingThreads(argv)
     let verbosity = extractVerbosity(&args)
     let diagnostics = Diagnostics(verbosity: verbosity, write: diagnosticsWriter)
 
@@ -78,6 +78,29 @@ public enum CTCase {
   }
 
   /// Removes `--threads N` (any subcommand accepts it) and returns the thread count.
+  /// `--threads N` is global: given before the subcommand it moves after it, where the
+  /// subcommand's parsing takes it (`ctcase --threads 2 inspect X` = `ctcase inspect X --threads 2`).
+  static func movingLeadingThreads(_ argv: [String]) -> [String] {
+    var leading: [String] = []
+    var rest = argv[...]
+    while let first = rest.first, first.hasPrefix("-") {
+      if first == "--threads" {
+        leading += rest.prefix(2)
+        rest = rest.dropFirst(2)
+      } else if first.hasPrefix("--threads=") {
+        leading.append(first)
+        rest = rest.dropFirst()
+      } else if ["-q", "--quiet", "-v", "--verbose", "-vv"].contains(first) {
+        leading.append(first)
+        rest = rest.dropFirst()
+      } else {
+        break
+      }
+    }
+    guard let command = rest.first, !leading.isEmpty else { return argv }
+    return [command] + leading + Array(rest.dropFirst())
+  }
+
   static func extractThreads(_ args: inout [String]) throws -> Int {
     guard let i = args.firstIndex(where: { $0 == "--threads" || $0.hasPrefix("--threads=") }) else {
       return ParallelSlices.defaultThreadCount

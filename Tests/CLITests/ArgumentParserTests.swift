@@ -56,6 +56,20 @@ import Testing
     #expect(out == ["ctcase 0.1.0"])
   }
 
+  @Test(arguments: [
+    (["--threads", "2", "inspect", "x"], ["inspect", "--threads", "2", "x"]),
+    (
+      ["-q", "--threads=1", "report", "c", "-o", "r.pdf"],
+      ["report", "-q", "--threads=1", "c", "-o", "r.pdf"]
+    ),
+    (["inspect", "x", "--threads", "2"], ["inspect", "x", "--threads", "2"]),
+    (["--version"], ["--version"]),
+    (["--threads", "2"], ["--threads", "2"]),
+  ])
+  func globalOptionsMayComeBeforeTheSubcommand(argv: [String], expected: [String]) {
+    #expect(CTCase.movingLeadingThreads(argv) == expected)
+  }
+
   @Test func threadsOptionIsValidated() {
     var args = ["x", "--threads", "0"]
     #expect(throws: UsageError.self) { try CTCase.extractThreads(&args) }
