@@ -70,6 +70,11 @@ extension AnalysisParameters {
     case .airwayMaxAreaMM2: return \.airwayMaxAreaMM2
     case .airwayBelowCarinaMM: return \.airwayBelowCarinaMM
     case .pleuralClosingRadiusMM: return \.pleuralClosingRadiusMM
+    case .pleuralPocketMinDepthMM: return \.pleuralPocketMinDepthMM
+    case .pleuralPocketMaxAreaMM2: return \.pleuralPocketMaxAreaMM2
+    case .pleuralPocketMaxLungFraction: return \.pleuralPocketMaxLungFraction
+    case .pleuralPocketMaxWallMM: return \.pleuralPocketMaxWallMM
+    case .pleuralPocketMinMedialAngleDeg: return \.pleuralPocketMinMedialAngleDeg
     case .lungSplitMaxErosionMM: return \.lungSplitMaxErosionMM
     case .minLungComponentFraction: return \.minLungComponentFraction
     case .minLungVolumeML: return \.minLungVolumeML
@@ -107,17 +112,25 @@ extension AnalysisParameters {
     let positive: [CodingKeys] = [
       .minLesionVolumeML, .vesselMaxDiameterMM, .denseVesselMaxDiameterMM,
       .peripheralDistanceMM, .airwayMaxAreaMM2,
-      .pleuralClosingRadiusMM, .lungSplitMaxErosionMM, .minLungVolumeML, .nodularMaxDiameterMM,
+      .pleuralClosingRadiusMM, .pleuralPocketMaxAreaMM2, .pleuralPocketMaxWallMM,
+      .lungSplitMaxErosionMM, .minLungVolumeML,
+      .nodularMaxDiameterMM,
       .sheetMaxThicknessMM, .sheetMinAreaMM2, .vesselMinElongation, .vesselMaxRadiusMM,
     ]
+    guard pleuralPocketMinDepthMM >= 0 else {
+      throw fail(.pleuralPocketMinDepthMM, "must not be negative")
+    }
     guard minConsolidationVolumeML >= 0 else {
       throw fail(.minConsolidationVolumeML, "must not be negative")
     }
     for key in positive where value(key) <= 0 { throw fail(key, "must be positive") }
     let fractions: [CodingKeys] = [
       .minLungComponentFraction, .nodularMinCompactness, .mixedMinFraction,
-      .surfaceCapMinFraction,
+      .surfaceCapMinFraction, .pleuralPocketMaxLungFraction,
     ]
+    guard pleuralPocketMinMedialAngleDeg >= 0, pleuralPocketMinMedialAngleDeg <= 180 else {
+      throw fail(.pleuralPocketMinMedialAngleDeg, "must lie between 0 and 180 degrees")
+    }
     for key in fractions {
       let v = value(key)
       guard v >= 0, v <= 1 else { throw fail(key, "must lie between 0 and 1") }

@@ -23,7 +23,7 @@ struct AnalysisParametersTests {
         #"{"ggo_min_hu": -200}"#,
         "p.json: parameter 'ggo_min_hu': must be below consolidation_min_hu"
       ),
-      (#"{"version": "x"}"#, #"p.json: parameter 'version': must be "ctcase.params/3""#),
+      (#"{"version": "x"}"#, #"p.json: parameter 'version': must be "ctcase.params/4""#),
       (#"[1, 2]"#, "p.json: parameter '-': not a JSON object"),
       (
         #"{"mixed_min_fraction": 2}"#,
