@@ -75,6 +75,7 @@ extension AnalysisParameters {
     case .pleuralPocketMaxLungFraction: return \.pleuralPocketMaxLungFraction
     case .pleuralPocketMaxWallMM: return \.pleuralPocketMaxWallMM
     case .pleuralPocketMinMedialAngleDeg: return \.pleuralPocketMinMedialAngleDeg
+    case .pleuralPocketMinMidlineDistanceMM: return \.pleuralPocketMinMidlineDistanceMM
     case .lungSplitMaxErosionMM: return \.lungSplitMaxErosionMM
     case .minLungComponentFraction: return \.minLungComponentFraction
     case .minLungVolumeML: return \.minLungVolumeML
@@ -117,6 +118,9 @@ extension AnalysisParameters {
       .nodularMaxDiameterMM,
       .sheetMaxThicknessMM, .sheetMinAreaMM2, .vesselMinElongation, .vesselMaxRadiusMM,
     ]
+    guard pleuralPocketMinMidlineDistanceMM >= 0 else {
+      throw fail(.pleuralPocketMinMidlineDistanceMM, "must not be negative")
+    }
     guard pleuralPocketMinDepthMM >= 0 else {
       throw fail(.pleuralPocketMinDepthMM, "must not be negative")
     }

@@ -64,6 +64,12 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
   /// Measured: lung2 mass mouths 60-78 degrees from medial, its heart and right hilar bays
   /// 0-45 degrees (params/4).
   public var pleuralPocketMinMedialAngleDeg: Double
+  /// ... and when the middle of its mouth lies at least this far (mm) from the patient's
+  /// midline: mouths nearer are on the mediastinum, even where the trachea or a hilum taken
+  /// for lung makes a mediastinal bay face forward. Measured: RICORD's bays beside the
+  /// trachea at the apex 18-21 mm, lung2 mass 52-59 mm, phantom severe lesions 87-106 mm
+  /// (params/4).
+  public var pleuralPocketMinMidlineDistanceMM: Double
   /// Largest erosion (mm) tried to split lungs touching at the anterior junction.
   public var lungSplitMaxErosionMM: Double
   /// Air components smaller than this fraction of the largest are not lung (stomach, bowel).
@@ -115,6 +121,7 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     pleuralPocketMinDepthMM: Double = 2, pleuralPocketMaxAreaMM2: Double = 2000,
     pleuralPocketMaxLungFraction: Double = 0.17,
     pleuralPocketMaxWallMM: Double = 80, pleuralPocketMinMedialAngleDeg: Double = 52,
+    pleuralPocketMinMidlineDistanceMM: Double = 35,
     lungSplitMaxErosionMM: Double = 20, minLungComponentFraction: Double = 0.05,
     minLungVolumeML: Double = 300, nodularMaxDiameterMM: Double = 30,
     nodularMinCompactness: Double = 0.3, mixedMinFraction: Double = 0.2,
@@ -141,6 +148,7 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     self.pleuralPocketMaxLungFraction = pleuralPocketMaxLungFraction
     self.pleuralPocketMaxWallMM = pleuralPocketMaxWallMM
     self.pleuralPocketMinMedialAngleDeg = pleuralPocketMinMedialAngleDeg
+    self.pleuralPocketMinMidlineDistanceMM = pleuralPocketMinMidlineDistanceMM
     self.lungSplitMaxErosionMM = lungSplitMaxErosionMM
     self.minLungComponentFraction = minLungComponentFraction
     self.minLungVolumeML = minLungVolumeML
@@ -175,6 +183,7 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     case pleuralPocketMaxLungFraction = "pleural_pocket_max_lung_fraction"
     case pleuralPocketMaxWallMM = "pleural_pocket_max_wall_mm"
     case pleuralPocketMinMedialAngleDeg = "pleural_pocket_min_medial_angle_deg"
+    case pleuralPocketMinMidlineDistanceMM = "pleural_pocket_min_midline_distance_mm"
     case lungSplitMaxErosionMM = "lung_split_max_erosion_mm"
     case minLungComponentFraction = "min_lung_component_fraction"
     case minLungVolumeML = "min_lung_volume_ml"

@@ -17,6 +17,8 @@ import Imaging
 ///   lung around the diaphragm dome encloses nothing;
 /// - its mouth (the hull edge that closes it) faces at least `minAngleFromMedialDeg` away from
 ///   the patient's midline: not the heart, aorta or hilum;
+/// - the middle of its mouth lies at least `minMidlineDistanceMM` from the patient's midline:
+///   not the mediastinum, even where the trachea taken for lung makes a bay of it face forward;
 /// - the body's outer surface lies at most `maxWallMM` beyond the middle of its mouth, along
 ///   the mouth's outward normal: only the chest wall lies beyond a lesion against it, while a
 ///   bay of the diaphragm dome looks into the abdomen and a mediastinal one across the chest.
@@ -41,6 +43,8 @@ struct HullPockets {
   let maxWallMM: Double
   /// Smallest angle (degrees) between a pocket mouth's outward normal and the medial direction.
   let minAngleFromMedialDeg: Double
+  /// Smallest distance (mm) of the middle of a pocket's mouth from the patient's midline.
+  let minMidlineDistanceMM: Double
 
   /// One lung on one slice, as `fill` sees it.
   private struct Slice {
@@ -59,12 +63,11 @@ struct HullPockets {
   /// - Parameters:
   ///   - spacing: pixel pitch (mm) along x and y.
   ///   - medial: the in-plane direction towards the patient's midline, in mm along x and y.
-  ///   - outsideBody: whether pixel (x, y) of `mask`'s frame lies outside the body (any
-  ///     coordinates, also beyond the mask).
+  ///   - surroundings: what lies around the mask on its slice.
   func fill(
     _ mask: UnsafeMutableBufferPointer<UInt8>, width: Int, height: Int,
     spacing: (x: Double, y: Double), medial: (x: Double, y: Double),
-    outsideBody: (Int, Int) -> Bool
+    surroundings: PocketSurroundings
   ) {
     let (piece, lungPixels) = Self.largestPiece(of: mask, width: width, height: height)
     guard
@@ -86,7 +89,7 @@ struct HullPockets {
       for x in span where piece[y * width + x] == 0 && !seen[y * width + x] {
         let pocket = Self.pocket(
           from: y * width + x, piece: piece, width: width, spans: spans, seen: &seen)
-        guard admits(pocket, on: slice, outsideBody: outsideBody) else { continue }
+        guard admits(pocket, on: slice, surroundings: surroundings) else { continue }
         for p in pocket.pixels { mask[p] = 1 }
       }
     }
@@ -94,7 +97,7 @@ struct HullPockets {
 
   /// Whether `pocket` passes the tests in the type's description.
   private func admits(
-    _ pocket: (pixels: [Int], mouth: [Int]), on slice: Slice, outsideBody: (Int, Int) -> Bool
+    _ pocket: (pixels: [Int], mouth: [Int]), on slice: Slice, surroundings: PocketSurroundings
   ) -> Bool {
     let (sx, sy) = slice.spacing
     let mouthMM = Double(max(1, pocket.mouth.count)) * min(sx, sy)
@@ -107,30 +110,32 @@ struct HullPockets {
     let medialCosine = normal.x * slice.towardsMidline.x + normal.y * slice.towardsMidline.y
     guard medialCosine < cos(minAngleFromMedialDeg * .pi / 180) else { return false }
 
+    var centre = (x: 0.0, y: 0.0)
+    for p in pocket.mouth {
+      centre.x += Double(p % slice.width)
+      centre.y += Double(p / slice.width)
+    }
+    centre = (centre.x / Double(pocket.mouth.count), centre.y / Double(pocket.mouth.count))
+    guard surroundings.midlineDistanceMM(centre.x, centre.y) >= minMidlineDistanceMM else {
+      return false
+    }
+
     return wallDepthMM(
-      mouth: pocket.mouth, normal: normal, width: slice.width, spacing: slice.spacing,
-      outsideBody: outsideBody) != nil
+      from: centre, normal: normal, spacing: slice.spacing, surroundings: surroundings) != nil
   }
 
-  /// How far (mm) the body's outer surface lies beyond the middle of a pocket's mouth, along
-  /// the mouth's outward normal; nil when it is further than `maxWallMM`.
+  /// How far (mm) the body's outer surface lies beyond `centre` (pixels), along `normal`; nil
+  /// when it is further than `maxWallMM`.
   private func wallDepthMM(
-    mouth: [Int], normal: (x: Double, y: Double), width: Int, spacing: (x: Double, y: Double),
-    outsideBody: (Int, Int) -> Bool
+    from centre: (x: Double, y: Double), normal: (x: Double, y: Double),
+    spacing: (x: Double, y: Double), surroundings: PocketSurroundings
   ) -> Double? {
-    var centre = (x: 0.0, y: 0.0)
-    for p in mouth {
-      centre.x += Double(p % width) * spacing.x
-      centre.y += Double(p / width) * spacing.y
-    }
-    centre = (centre.x / Double(mouth.count), centre.y / Double(mouth.count))
-
     let step = min(spacing.x, spacing.y)
     var depth = 0.0
     while depth <= maxWallMM {
-      let x = Int(((centre.x + depth * normal.x) / spacing.x).rounded())
-      let y = Int(((centre.y + depth * normal.y) / spacing.y).rounded())
-      if outsideBody(x, y) { return depth }
+      let x = Int((centre.x + depth * normal.x / spacing.x).rounded())
+      let y = Int((centre.y + depth * normal.y / spacing.y).rounded())
+      if surroundings.isOutsideBody(x, y) { return depth }
       depth += step
     }
     return nil
@@ -186,4 +191,12 @@ struct HullPockets {
     }
     return (pixels, mouth)
   }
+}
+
+/// What lies around one lung's work area on its slice, in the area's pixel coordinates.
+struct PocketSurroundings {
+  /// Whether pixel (x, y) lies outside the body (any coordinates, also beyond the area).
+  let isOutsideBody: (Int, Int) -> Bool
+  /// Distance (mm) of point (x, y) from the patient's midline.
+  let midlineDistanceMM: (Double, Double) -> Double
 }

@@ -19,6 +19,8 @@ struct PleuralEnvelope {
   let grid: ChestGrid
   let parameters: AnalysisParameters
   let threads: Int
+  /// LPS x (mm) of the patient's midline (`AirMask.midlineX`).
+  let midlineX: Double
 
   private var pockets: HullPockets {
     HullPockets(
@@ -26,7 +28,8 @@ struct PleuralEnvelope {
       maxAreaMM2: parameters.pleuralPocketMaxAreaMM2,
       maxLungFraction: parameters.pleuralPocketMaxLungFraction,
       maxWallMM: parameters.pleuralPocketMaxWallMM,
-      minAngleFromMedialDeg: parameters.pleuralPocketMinMedialAngleDeg)
+      minAngleFromMedialDeg: parameters.pleuralPocketMinMedialAngleDeg,
+      minMidlineDistanceMM: parameters.pleuralPocketMinMidlineDistanceMM)
   }
 
   /// Adds envelope voxels to `sides` in place.
@@ -127,18 +130,24 @@ struct PleuralEnvelope {
     var morph = SliceMorphology(
       width: w, height: h, spacingX: grid.spacingX, spacingY: grid.spacingY)
     let airBelowHU = Int16(clamping: Int(parameters.lungThresholdHU.rounded(.down)))
+    let k = base / grid.plane
+    let surroundings = PocketSurroundings(
+      isOutsideBody: { [grid] x, y in
+        Self.isOutsideBody(
+          x + x0, y + y0, base: base, grid: grid, air: slice.air, hu: slice.hu,
+          airBelowHU: airBelowHU)
+      },
+      midlineDistanceMM: { [grid, midlineX] x, y in
+        abs(grid.lpsX(Int(x.rounded()) + x0, Int(y.rounded()) + y0, k) - midlineX)
+      })
     let left = grid.towardsPatientLeft
     let medial = side == LungLabel.right ? left : (-left.x, -left.y)
     local.withUnsafeMutableBufferPointer {
       morph.close($0, radiusMM: r)
       morph.fillHoles($0, maxAreaMM2: Self.maxHoleAreaMM2)
       pockets.fill(
-        $0, width: w, height: h, spacing: (grid.spacingX, grid.spacingY), medial: medial
-      ) { x, y in
-        Self.isOutsideBody(
-          x + x0, y + y0, base: base, grid: grid, air: slice.air, hu: slice.hu,
-          airBelowHU: airBelowHU)
-      }
+        $0, width: w, height: h, spacing: (grid.spacingX, grid.spacingY), medial: medial,
+        surroundings: surroundings)
     }
     for y in ys {
       for x in xs where local[y * w + x] != 0 {
