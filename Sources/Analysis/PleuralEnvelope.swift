@@ -8,9 +8,9 @@ import Imaging
 /// disk of `pleuralClosingRadiusMM` (filling notches up to about twice that wide along its
 /// outline) and its enclosed holes up to `maxHoleAreaMM2` are filled. Wider bays that a lesion
 /// cuts into the lung against the chest wall are filled from the lung's convex hull
-/// (`HullPockets`: pockets facing the chest wall only, not the mediastinum). Only voxels claimed by
-/// exactly one lung, not airway, with data and not denser than `lesionMaxHU` (so not bone) are
-/// added. Closing each lung on its own keeps the mediastinum between them out.
+/// (`HullPockets`, which keeps out the bays of the mediastinum and the diaphragm dome). Only
+/// voxels claimed by exactly one lung, not airway, with data and not denser than `lesionMaxHU`
+/// (so not bone) are added. Closing each lung on its own keeps the mediastinum between them out.
 struct PleuralEnvelope {
   /// Largest enclosed region (mm^2) filled in as lung on one slice; bigger enclosed regions
   /// (the liver dome inside a basal lung ring) stay out.
@@ -129,17 +129,8 @@ struct PleuralEnvelope {
     }
     var morph = SliceMorphology(
       width: w, height: h, spacingX: grid.spacingX, spacingY: grid.spacingY)
-    let airBelowHU = Int16(clamping: Int(parameters.lungThresholdHU.rounded(.down)))
-    let k = base / grid.plane
-    let surroundings = PocketSurroundings(
-      isOutsideBody: { [grid] x, y in
-        Self.isOutsideBody(
-          x + x0, y + y0, base: base, grid: grid, air: slice.air, hu: slice.hu,
-          airBelowHU: airBelowHU)
-      },
-      midlineDistanceMM: { [grid, midlineX] x, y in
-        abs(grid.lpsX(Int(x.rounded()) + x0, Int(y.rounded()) + y0, k) - midlineX)
-      })
+    let surroundings = surroundings(
+      base: base, origin: (x0, y0), air: slice.air, hu: slice.hu)
     let left = grid.towardsPatientLeft
     let medial = side == LungLabel.right ? left : (-left.x, -left.y)
     local.withUnsafeMutableBufferPointer {
@@ -163,6 +154,27 @@ struct PleuralEnvelope {
 }
 
 extension PleuralEnvelope {
+  /// The body outline and the midline around a lung's work area whose pixel (0, 0) is pixel
+  /// `origin` of the slice at `base`.
+  fileprivate func surroundings(
+    base: Int, origin: (x: Int, y: Int), air: SendableConstPointer<UInt8>,
+    hu: SendableConstPointer<Int16>
+  ) -> PocketSurroundings {
+    let airBelowHU = Int16(clamping: Int(parameters.lungThresholdHU.rounded(.down)))
+    let k = base / grid.plane
+    return PocketSurroundings(
+      isOutsideBody: { [grid] x, y in
+        Self.isOutsideBody(
+          x + origin.x, y + origin.y, base: base, grid: grid, air: air, hu: hu,
+          airBelowHU: airBelowHU)
+      },
+      midlineDistanceMM: { [grid, midlineX] x, y in
+        let i = Int(x.rounded()) + origin.x
+        let j = Int(y.rounded()) + origin.y
+        return abs(grid.lpsX(i, j, k) - midlineX)
+      })
+  }
+
   /// Whether pixel (x, y) of the slice at `base` lies outside the body: beyond the image, without
   /// data, or air that `AirMask` did not find enclosed by the body.
   fileprivate static func isOutsideBody(

@@ -77,7 +77,7 @@ import Testing
       Comment(
         rawValue:
           "the lesion grown from the mass takes in the dense, partly aerated lung beside and "
-          + "above it (the label ends at the mass's edge): measured 66.0 of 48.4 mL")
+          + "above it (the label ends at the mass's edge): measured 65.2 of 48.4 mL")
     ) {
       #expect(abs(lesion.volumeML - labelML) / labelML < 0.10, "\(lesion.volumeML) mL")
     }
