@@ -80,6 +80,12 @@ extension AnalysisParameters {
     case .airwayMaxAreaMM2: return \.airwayMaxAreaMM2
     case .airwayBelowCarinaMM: return \.airwayBelowCarinaMM
     case .pleuralClosingRadiusMM: return \.pleuralClosingRadiusMM
+    case .pleuralPocketMinDepthMM: return \.pleuralPocketMinDepthMM
+    case .pleuralPocketMaxAreaMM2: return \.pleuralPocketMaxAreaMM2
+    case .pleuralPocketMaxLungFraction: return \.pleuralPocketMaxLungFraction
+    case .pleuralPocketMaxWallMM: return \.pleuralPocketMaxWallMM
+    case .pleuralPocketMinMedialAngleDeg: return \.pleuralPocketMinMedialAngleDeg
+    case .pleuralPocketMinMidlineDistanceMM: return \.pleuralPocketMinMidlineDistanceMM
     case .lungSplitMaxErosionMM: return \.lungSplitMaxErosionMM
     case .minLungComponentFraction: return \.minLungComponentFraction
     case .minLungVolumeML: return \.minLungVolumeML
@@ -117,9 +123,17 @@ extension AnalysisParameters {
     let positive: [CodingKeys] = [
       .minLesionVolumeML, .vesselMaxDiameterMM, .denseVesselMaxDiameterMM,
       .peripheralDistanceMM, .airwayMaxAreaMM2,
-      .pleuralClosingRadiusMM, .lungSplitMaxErosionMM, .minLungVolumeML, .nodularMaxDiameterMM,
+      .pleuralClosingRadiusMM, .pleuralPocketMaxAreaMM2, .pleuralPocketMaxWallMM,
+      .lungSplitMaxErosionMM, .minLungVolumeML,
+      .nodularMaxDiameterMM,
       .sheetMaxThicknessMM, .sheetMinAreaMM2, .vesselMinElongation, .vesselMaxRadiusMM,
     ]
+    guard pleuralPocketMinMidlineDistanceMM >= 0 else {
+      throw fail(.pleuralPocketMinMidlineDistanceMM, "must not be negative")
+    }
+    guard pleuralPocketMinDepthMM >= 0 else {
+      throw fail(.pleuralPocketMinDepthMM, "must not be negative")
+    }
     guard minConsolidationVolumeML >= 0 else {
       throw fail(.minConsolidationVolumeML, "must not be negative")
     }
@@ -130,8 +144,11 @@ extension AnalysisParameters {
     }
     let fractions: [CodingKeys] = [
       .minLungComponentFraction, .nodularMinCompactness, .mixedMinFraction,
-      .surfaceCapMinFraction,
+      .surfaceCapMinFraction, .pleuralPocketMaxLungFraction,
     ]
+    guard pleuralPocketMinMedialAngleDeg >= 0, pleuralPocketMinMedialAngleDeg <= 180 else {
+      throw fail(.pleuralPocketMinMedialAngleDeg, "must lie between 0 and 180 degrees")
+    }
     for key in fractions {
       let v = value(key)
       guard v >= 0, v <= 1 else { throw fail(key, "must lie between 0 and 1") }

@@ -8,7 +8,7 @@
 /// so they mean the same on 1 mm and 8 mm slices. Users override any subset from a JSON file
 /// (`AnalysisParameters.load(from:)`); the keys are the snake_case names in `CodingKeys`.
 public struct AnalysisParameters: Sendable, Codable, Equatable {
-  public static let currentVersion = "ctcase.params/3"
+  public static let currentVersion = "ctcase.params/4"
   /// Slices thicker (or further apart) than this make lesion figures unreliable, and the
   /// report says so on the study page. Measured: on 1.25 mm slices the phantom presets give
   /// no false lesions; on the 5 mm preset about 150 per study, vessels cut obliquely by the
@@ -47,6 +47,37 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
   /// Radius (mm) of the per-slice closing that keeps pleural and mediastinal lesions inside
   /// each lung's mask.
   public var pleuralClosingRadiusMM: Double
+  /// Shallowest pocket (mm: area over mouth length) between a lung's outline on one slice and
+  /// its convex hull that is filled in as lung (`HullPockets`); shallower ones are rib
+  /// impressions and pixel steps of the outline. Measured: RICORD adds 21 mL of such slivers
+  /// at 0 mm and 11 mL at 2 mm; the lesion bays measured below are 10-40 mm deep (params/4).
+  public var pleuralPocketMinDepthMM: Double
+  /// Largest hull pocket (mm^2) filled in on one slice; the same bound as enclosed holes in
+  /// `PleuralEnvelope`. Measured: the pyradiomics lung2 mass's pockets 500-1220 mm^2 (params/4).
+  public var pleuralPocketMaxAreaMM2: Double
+  /// ... and at most this fraction of that lung's own area on the slice: a lesion takes a bay
+  /// out of a lung that still encloses it, a thin crescent of basal lung around the diaphragm
+  /// dome encloses nothing. Measured: lung2 mass 0.12-0.167; the phantom's basal crescent
+  /// beside the gastric bubble 0.18-0.62, RICORD's diaphragm dome bay 0.168 at its lowest
+  /// slice (kept out by `pleuralPocketMaxWallMM` too) (params/4).
+  public var pleuralPocketMaxLungFraction: Double
+  /// ... and when the body's outer surface lies at most this far (mm) beyond the middle of its
+  /// mouth, along its outward normal: a lesion against the chest wall has only the wall beyond
+  /// it, while a bay of the diaphragm dome looks into the abdomen and a mediastinal one across
+  /// the chest. Measured: phantom chest wall 33-38 mm, lung2 posterior wall beside the spine
+  /// 52-70 mm; RICORD's anterior diaphragm dome bay 89-97 mm (params/4).
+  public var pleuralPocketMaxWallMM: Double
+  /// A hull pocket is filled only when the outward normal of its mouth lies at least this far
+  /// (degrees) from the medial direction; pockets facing the midline are mediastinum.
+  /// Measured: lung2 mass mouths 60-78 degrees from medial, its heart and right hilar bays
+  /// 0-45 degrees (params/4).
+  public var pleuralPocketMinMedialAngleDeg: Double
+  /// ... and when the middle of its mouth lies at least this far (mm) from the patient's
+  /// midline: mouths nearer are on the mediastinum, even where the trachea or a hilum taken
+  /// for lung makes a mediastinal bay face forward. Measured: RICORD's bays beside the
+  /// trachea at the apex 18-21 mm, lung2 mass 52-59 mm, phantom severe lesions 87-106 mm
+  /// (params/4).
+  public var pleuralPocketMinMidlineDistanceMM: Double
   /// Largest erosion (mm) tried to split lungs touching at the anterior junction.
   public var lungSplitMaxErosionMM: Double
   /// Air components smaller than this fraction of the largest are not lung (stomach, bowel).
@@ -95,6 +126,10 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     denseVesselMaxDiameterMM: Double = 6,
     airwayLumenHU: Double = -900, airwayMaxAreaMM2: Double = 700,
     airwayBelowCarinaMM: Double = 40, pleuralClosingRadiusMM: Double = 10,
+    pleuralPocketMinDepthMM: Double = 2, pleuralPocketMaxAreaMM2: Double = 2000,
+    pleuralPocketMaxLungFraction: Double = 0.17,
+    pleuralPocketMaxWallMM: Double = 80, pleuralPocketMinMedialAngleDeg: Double = 52,
+    pleuralPocketMinMidlineDistanceMM: Double = 35,
     lungSplitMaxErosionMM: Double = 20, minLungComponentFraction: Double = 0.05,
     minLungVolumeML: Double = 300, nodularMaxDiameterMM: Double = 30,
     nodularMinCompactness: Double = 0.3, mixedMinFraction: Double = 0.2,
@@ -116,6 +151,12 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     self.airwayMaxAreaMM2 = airwayMaxAreaMM2
     self.airwayBelowCarinaMM = airwayBelowCarinaMM
     self.pleuralClosingRadiusMM = pleuralClosingRadiusMM
+    self.pleuralPocketMinDepthMM = pleuralPocketMinDepthMM
+    self.pleuralPocketMaxAreaMM2 = pleuralPocketMaxAreaMM2
+    self.pleuralPocketMaxLungFraction = pleuralPocketMaxLungFraction
+    self.pleuralPocketMaxWallMM = pleuralPocketMaxWallMM
+    self.pleuralPocketMinMedialAngleDeg = pleuralPocketMinMedialAngleDeg
+    self.pleuralPocketMinMidlineDistanceMM = pleuralPocketMinMidlineDistanceMM
     self.lungSplitMaxErosionMM = lungSplitMaxErosionMM
     self.minLungComponentFraction = minLungComponentFraction
     self.minLungVolumeML = minLungVolumeML
@@ -145,6 +186,12 @@ public struct AnalysisParameters: Sendable, Codable, Equatable {
     case airwayMaxAreaMM2 = "airway_max_area_mm2"
     case airwayBelowCarinaMM = "airway_below_carina_mm"
     case pleuralClosingRadiusMM = "pleural_closing_radius_mm"
+    case pleuralPocketMinDepthMM = "pleural_pocket_min_depth_mm"
+    case pleuralPocketMaxAreaMM2 = "pleural_pocket_max_area_mm2"
+    case pleuralPocketMaxLungFraction = "pleural_pocket_max_lung_fraction"
+    case pleuralPocketMaxWallMM = "pleural_pocket_max_wall_mm"
+    case pleuralPocketMinMedialAngleDeg = "pleural_pocket_min_medial_angle_deg"
+    case pleuralPocketMinMidlineDistanceMM = "pleural_pocket_min_midline_distance_mm"
     case lungSplitMaxErosionMM = "lung_split_max_erosion_mm"
     case minLungComponentFraction = "min_lung_component_fraction"
     case minLungVolumeML = "min_lung_volume_ml"

@@ -38,6 +38,12 @@ struct ChestGrid: Sendable {
     geometry.origin.x + step.c0.x * Double(i) + step.c1.x * Double(j) + step.c2.x * Double(k)
   }
 
+  /// The in-plane direction, in mm along the slice's i and j axes (not normalised), in which
+  /// LPS x grows: towards the patient's left.
+  var towardsPatientLeft: (x: Double, y: Double) {
+    (step.c0.x / spacingX, step.c1.x / spacingY)
+  }
+
   /// LPS z (mm) of voxel (i, j, k): larger is further superior.
   @inline(__always)
   func lpsZ(_ i: Int, _ j: Int, _ k: Int) -> Double {

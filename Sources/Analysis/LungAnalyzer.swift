@@ -61,7 +61,7 @@ public struct LungAnalyzer: Sendable {
     let selector = LungSelector(
       grid: grid, parameters: parameters, midlineX: air.midlineX, threads: threads)
     var sides = try selector.labelSides(airMask: air.mask)
-    PleuralEnvelope(grid: grid, parameters: parameters, threads: threads)
+    PleuralEnvelope(grid: grid, parameters: parameters, threads: threads, midlineX: air.midlineX)
       .apply(sides: &sides, airMask: air.mask, hu: volume.voxels)
     return sides
   }

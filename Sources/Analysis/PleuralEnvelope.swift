@@ -6,9 +6,11 @@ import Imaging
 /// Published threshold-based lung masks lose dense consolidation and juxtapleural nodules
 /// because they are as dense as the chest wall. Here each lung is closed on every slice with a
 /// disk of `pleuralClosingRadiusMM` (filling notches up to about twice that wide along its
-/// outline) and its enclosed holes up to `maxHoleAreaMM2` are filled. Only voxels claimed by
-/// exactly one lung, not airway, with data and not denser than `lesionMaxHU` (so not bone) are
-/// added. Closing each lung on its own keeps the mediastinum between them out.
+/// outline) and its enclosed holes up to `maxHoleAreaMM2` are filled. Wider bays that a lesion
+/// cuts into the lung against the chest wall are filled from the lung's convex hull
+/// (`HullPockets`, which keeps out the bays of the mediastinum and the diaphragm dome). Only
+/// voxels claimed by exactly one lung, not airway, with data and not denser than `lesionMaxHU`
+/// (so not bone) are added. Closing each lung on its own keeps the mediastinum between them out.
 struct PleuralEnvelope {
   /// Largest enclosed region (mm^2) filled in as lung on one slice; bigger enclosed regions
   /// (the liver dome inside a basal lung ring) stay out.
@@ -17,6 +19,18 @@ struct PleuralEnvelope {
   let grid: ChestGrid
   let parameters: AnalysisParameters
   let threads: Int
+  /// LPS x (mm) of the patient's midline (`AirMask.midlineX`).
+  let midlineX: Double
+
+  private var pockets: HullPockets {
+    HullPockets(
+      minDepthMM: parameters.pleuralPocketMinDepthMM,
+      maxAreaMM2: parameters.pleuralPocketMaxAreaMM2,
+      maxLungFraction: parameters.pleuralPocketMaxLungFraction,
+      maxWallMM: parameters.pleuralPocketMaxWallMM,
+      minAngleFromMedialDeg: parameters.pleuralPocketMinMedialAngleDeg,
+      minMidlineDistanceMM: parameters.pleuralPocketMinMidlineDistanceMM)
+  }
 
   /// Adds envelope voxels to `sides` in place.
   func apply(sides: inout [UInt8], airMask: [UInt8], hu: [Int16]) {
@@ -49,7 +63,8 @@ struct PleuralEnvelope {
     var touched: PixelWindow?
     for (n, side) in [LungLabel.right, LungLabel.left].enumerated() {
       guard let box = boxes[n] else { continue }
-      let window = claim(side, box: box, base: base, sides: sides, claims: &claims)
+      let window = claim(
+        side, box: box, base: base, slice: (sides, air, hu), claims: &claims)
       touched = touched.map { $0.union(window) } ?? window
     }
     guard let touched else { return }
@@ -89,8 +104,14 @@ struct PleuralEnvelope {
   /// Closes one lung and fills its holes, then adds its claim to `claims`; returns the window
   /// of the slice it may have claimed.
   private func claim(
-    _ side: UInt8, box: PixelBox, base: Int, sides: SendablePointer<UInt8>, claims: inout [UInt8]
+    _ side: UInt8, box: PixelBox, base: Int,
+    slice: (
+      sides: SendablePointer<UInt8>, air: SendableConstPointer<UInt8>,
+      hu: SendableConstPointer<Int16>
+    ),
+    claims: inout [UInt8]
   ) -> PixelWindow {
+    let sides = slice.sides
     let r = parameters.pleuralClosingRadiusMM
     let mx = Int((r / grid.spacingX).rounded(.up)) + 2
     let my = Int((r / grid.spacingY).rounded(.up)) + 2
@@ -108,9 +129,16 @@ struct PleuralEnvelope {
     }
     var morph = SliceMorphology(
       width: w, height: h, spacingX: grid.spacingX, spacingY: grid.spacingY)
+    let surroundings = surroundings(
+      base: base, origin: (x0, y0), air: slice.air, hu: slice.hu)
+    let left = grid.towardsPatientLeft
+    let medial = side == LungLabel.right ? left : (-left.x, -left.y)
     local.withUnsafeMutableBufferPointer {
       morph.close($0, radiusMM: r)
       morph.fillHoles($0, maxAreaMM2: Self.maxHoleAreaMM2)
+      pockets.fill(
+        $0, width: w, height: h, spacing: (grid.spacingX, grid.spacingY), medial: medial,
+        surroundings: surroundings)
     }
     for y in ys {
       for x in xs where local[y * w + x] != 0 {
@@ -122,6 +150,41 @@ struct PleuralEnvelope {
     return PixelWindow(
       columns: (xs.lowerBound + x0)..<(xs.upperBound + x0),
       rows: (ys.lowerBound + y0)..<(ys.upperBound + y0))
+  }
+}
+
+extension PleuralEnvelope {
+  /// The body outline and the midline around a lung's work area whose pixel (0, 0) is pixel
+  /// `origin` of the slice at `base`.
+  fileprivate func surroundings(
+    base: Int, origin: (x: Int, y: Int), air: SendableConstPointer<UInt8>,
+    hu: SendableConstPointer<Int16>
+  ) -> PocketSurroundings {
+    let airBelowHU = Int16(clamping: Int(parameters.lungThresholdHU.rounded(.down)))
+    let k = base / grid.plane
+    return PocketSurroundings(
+      isOutsideBody: { [grid] x, y in
+        Self.isOutsideBody(
+          x + origin.x, y + origin.y, base: base, grid: grid, air: air, hu: hu,
+          airBelowHU: airBelowHU)
+      },
+      midlineDistanceMM: { [grid, midlineX] x, y in
+        let i = Int(x.rounded()) + origin.x
+        let j = Int(y.rounded()) + origin.y
+        return abs(grid.lpsX(i, j, k) - midlineX)
+      })
+  }
+
+  /// Whether pixel (x, y) of the slice at `base` lies outside the body: beyond the image, without
+  /// data, or air that `AirMask` did not find enclosed by the body.
+  fileprivate static func isOutsideBody(
+    _ x: Int, _ y: Int, base: Int, grid: ChestGrid, air: SendableConstPointer<UInt8>,
+    hu: SendableConstPointer<Int16>, airBelowHU: Int16
+  ) -> Bool {
+    guard x >= 0, x < grid.nx, y >= 0, y < grid.ny else { return true }
+    let p = base + y * grid.nx + x
+    let v = hu[p]
+    return v <= Volume.noData || (v < airBelowHU && air[p] == AirMask.outside)
   }
 }
 

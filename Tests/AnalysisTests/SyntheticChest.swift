@@ -24,6 +24,9 @@ struct SyntheticChest {
   var vessels: [(a: Vector3, b: Vector3, radiusMM: Double)] = []
   /// Single voxels of air (LPS voxel centres), e.g. partial-volume specks beside the trachea.
   var airSpecks: [Vector3] = []
+  /// Soft-tissue balls that push the lungs aside (not lung in the truth): a heart or a
+  /// mediastinal mass.
+  var displacing: [Sphere] = []
   /// Mirror the image columns (direction x = -1): the patient must still come out the same.
   var mirrored = false
 
@@ -94,7 +97,8 @@ struct SyntheticChest {
           let offset = size.offset(i, j, k)
           guard inBody(p) else { continue }
           var hu = Self.tissueHU
-          let side = lungSide(at: p)
+          let pushedAside = displacing.contains { (p - $0.center).length <= $0.radiusMM }
+          let side = pushedAside ? 0 : lungSide(at: p)
           if side != 0 {
             hu = Self.lungHU
             truth[offset] = side

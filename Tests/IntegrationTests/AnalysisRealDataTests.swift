@@ -62,7 +62,7 @@ import Testing
   }
 
   @Test(
-    "lung2: the 48 mL juxtamediastinal mass is found, volume within 10 % (known gap)",
+    "lung2: the 48 mL mass against the spine is found, Dice above 0.7, volume within 10 % (known gap)",
     .enabled(if: TestEnvironment.hasSharedData(lung2), TestEnvironment.skipReason(lung2)))
   func lung2Mass() throws {
     let (analysis, labelML, found, dice) = try Self.labelled(Self.lung2)
@@ -70,15 +70,16 @@ import Testing
     #expect(abs(analysis.measurements.lungVolumeML - 3990) / 3990 < 0.10)
     let lesion = try #require(found, "the labelled mass overlaps no lesion")
     #expect(lesion.side == .left)
+    // The mass fills a posterior bay against the spine; the hull pockets of `PleuralEnvelope`
+    // now keep it inside the lung mask (Dice 0.38 before them).
+    #expect(dice > 0.7, "Dice \(dice)")
     withKnownIssue(
       Comment(
         rawValue:
-          "a mass filling a posterior bay against the spine is only partly inside the lung "
-          + "mask: the 10 mm per-slice closing cannot reach it (measured 25.6 of 48.4 mL, "
-          + "Dice 0.38)")
+          "the lesion grown from the mass takes in the dense, partly aerated lung beside and "
+          + "above it (the label ends at the mass's edge): measured 65.2 of 48.4 mL")
     ) {
       #expect(abs(lesion.volumeML - labelML) / labelML < 0.10, "\(lesion.volumeML) mL")
-      #expect(dice > 0.7, "Dice \(dice)")
     }
   }
 
