@@ -65,11 +65,18 @@ extension DicomImageHeader {
         DicomFrame(
           index: 0, position: vector(file.doubles(.imagePositionPatient)),
           orientation: file.doubles(.imageOrientationPatient),
-          rescaleSlope: file.double(.rescaleSlope) ?? 1,
-          rescaleIntercept: file.double(.rescaleIntercept) ?? 0)
+          rescaleSlope: rescale(file, .rescaleSlope, absent: 1),
+          rescaleIntercept: rescale(file, .rescaleIntercept, absent: 0))
       ]
     }
     return (0..<min(frameCount, perFrame)).map { enhancedFrame(file, $0) }
+  }
+
+  /// A rescale value; `absent` when the element is missing, NaN when it is there but is not a
+  /// finite number (the decoder refuses such a frame rather than read it as 1 or 0).
+  private static func rescale(_ file: DicomFile, _ tag: DicomTag, absent: Double) -> Double {
+    guard !file.strings(tag).isEmpty else { return absent }
+    return file.double(tag) ?? .nan
   }
 
   private static func enhancedFrame(_ file: DicomFile, _ index: Int) -> DicomFrame {

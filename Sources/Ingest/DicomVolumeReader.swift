@@ -47,14 +47,18 @@ enum DicomVolumeReader {
     let decoded = try results.map { try $0.get() }
     let clamped = decoded.reduce(0) { $0 + $1.clamped }
 
-    let warnings =
-      clamped == 0
-      ? []
-      : [
-        IngestWarning(
-          code: IngestWarningCode.valuesClamped, file: group.first.path,
-          message: "\(clamped) voxel(s) outside the Int16 range after rescale were clamped")
-      ]
+    // The warning names the first file (in slice order) whose values were clamped.
+    let clampedFiles = decoded.indices.filter { decoded[$0].clamped > 0 }
+    let warnings: [IngestWarning] =
+      clampedFiles.first.map { first in
+        let others = clampedFiles.count > 1 ? " (and \(clampedFiles.count - 1) more file(s))" : ""
+        return [
+          IngestWarning(
+            code: IngestWarningCode.valuesClamped, file: group.headers[fileOrder[first]].path,
+            message: "\(clamped) voxel(s) outside the Int16 range after rescale were clamped"
+              + others)
+        ]
+      } ?? []
     return (assemble(stack, sources: sources), warnings, decoded.compactMap(\.input))
   }
 
@@ -68,6 +72,19 @@ enum DicomVolumeReader {
       throw IngestError.unsupported(
         path: header.path, property: "Samples per Pixel (0028,0002)",
         reason: "\(header.samplesPerPixel); CT must be one sample (grey) per pixel")
+    }
+    for item in slots {
+      let frame = header.frames[item.frame]
+      guard frame.rescaleSlope.isFinite, frame.rescaleSlope != 0 else {
+        throw IngestError.unsupported(
+          path: header.path, property: "Rescale Slope (0028,1053)",
+          reason: "is 0 or not a number; the stored values cannot be turned into HU")
+      }
+      guard frame.rescaleIntercept.isFinite else {
+        throw IngestError.unsupported(
+          path: header.path, property: "Rescale Intercept (0028,1052)",
+          reason: "is not a number; the stored values cannot be turned into HU")
+      }
     }
     let bytes: Data
     do {

@@ -34,6 +34,8 @@ import Testing
     ("truncated", "corrupt or truncated"),
     ("not-ct", "no CT image series; found not-ct (MR)"),
     ("not-hu", "values are not Hounsfield units: lowest value is 24"),
+    ("zero-slope", "unsupported Rescale Slope (0028,1053): is 0 or not a number"),
+    ("bad-slope", "unsupported Rescale Slope (0028,1053): is 0 or not a number"),
     ("absurd", "unsupported dimensions: 9000 x 9000 x 1 exceeds the limit"),
     ("far-slice", "unsupported slice positions: a regular grid over them would need 400001 slices"),
     ("nifti/offset-lost.nii.gz", "values are not Hounsfield units"),
@@ -68,6 +70,25 @@ import Testing
     do { _ = try IngestFixtures.load("truncated") } catch let error as IngestError {
       #expect(error.path == victim)
     }
+  }
+
+  @Test func sliceWithAnUnreadableSlopeIsTheOneNamed() throws {
+    let victim = try String(
+      contentsOf: try IngestFixtures.url("bad-slope-name.txt"), encoding: .utf8)
+    do {
+      _ = try IngestFixtures.load("bad-slope")
+      Issue.record("a slope of 'abc' was read as a number")
+    } catch let error as IngestError {
+      #expect(error.path == victim, "\(error)")
+    }
+  }
+
+  @Test func clampedValuesNameTheSliceThatHasThem() throws {
+    let victim = try String(
+      contentsOf: try IngestFixtures.url("clamped-name.txt"), encoding: .utf8)
+    let study = try IngestFixtures.load("clamped")
+    let warning = study.warnings.first { $0.code == "values-clamped" }
+    #expect(warning?.file == victim, "\(study.warnings)")
   }
 
   @Test func gapIsFilledWithNoDataOnTheRegularGrid() throws {
