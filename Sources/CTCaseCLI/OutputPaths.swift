@@ -40,6 +40,26 @@ enum OutputPaths {
     }
   }
 
+  /// Refuses an output folder path that names an existing non-folder; with `create`, also
+  /// makes the folder (and its parents).
+  /// - Throws: `OutputFileError.writeFailed` naming the folder, in one line.
+  static func folder(_ url: URL, create: Bool) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+      guard isFolder.boolValue else {
+        throw OutputFileError.writeFailed(
+          path: url.path, reason: "it exists and is not a folder (an output folder is expected)")
+      }
+      return
+    }
+    guard create else { return }
+    do {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    } catch {
+      throw OutputFileError.writeFailed(path: url.path, reason: "cannot create the folder")
+    }
+  }
+
   /// Absolute, with `.`/`..` and symbolic links of existing components resolved.
   private static func resolved(_ url: URL) -> String {
     url.standardizedFileURL.resolvingSymlinksInPath().path

@@ -12,7 +12,7 @@ enum ReportDicomOutputs {
     _ rendered: RenderedReport, report: URL, to folder: URL, deidentify: Bool,
     diagnostics: Diagnostics
   ) throws {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try OutputPaths.folder(folder, create: true)
     let deidentifier = deidentify ? Deidentifier(secret: CaseReportRun.deidentificationSecret) : nil
     var outputs = rendered.provenance.outputs
 

@@ -71,6 +71,21 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: report.path))
   }
 
+  @Test func anOutputFolderThatIsAFileIsRefusedBeforeAnyOutput() throws {
+    let c = try Self.makeCase()
+    let file = c.folder.appendingPathComponent("not-a-folder")
+    try Data("mine".utf8).write(to: file)
+    let report = c.folder.appendingPathComponent("r.pdf")
+
+    try Self.refused(
+      ["figures", "--example", "-o", file.path], saying: "it exists and is not a folder",
+      keeping: [file])
+    try Self.refused(
+      ["report", c.manifest.path, "-o", report.path, "--dicom", file.path],
+      saying: "it exists and is not a folder", keeping: [file, c.manifest])
+    #expect(!FileManager.default.fileExists(atPath: report.path))
+  }
+
   @Test func aReportBesideTheStudiesIsFine() throws {
     let c = try Self.makeCase()
     // The check passes; the run then fails on the tiny volume, which is not a chest CT.

@@ -27,10 +27,11 @@ enum FiguresCommand: Subcommand {
       throw UsageError("figures: -o DIR is required")
     }
     let format = try figureFormat(args)
+    let folder = URL(fileURLWithPath: output)
+    try OutputPaths.folder(folder, create: false)
     let template = try ReportInputSource.template(args)
     let input = try ReportInputSource.load(args, command: "figures", context: context)
-    let folder = URL(fileURLWithPath: output)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try OutputPaths.folder(folder, create: true)
     let files = try CaseReport.writeFigures(
       input, template: template, format: format, fonts: try FontSet(), to: folder)
     for file in files { context.output(file.path) }

@@ -88,6 +88,10 @@ enum ReportCommand: Subcommand {
           URL(fileURLWithPath: $0)
         })
 
+    if let dicom = args.value("--dicom") {
+      try OutputPaths.folder(URL(fileURLWithPath: dicom), create: false)
+    }
+
     let timings = args.flag("--timings") ? StageTimings() : nil
     let rendered = try CaseReportRun.run(
       casePath: URL(fileURLWithPath: path), output: url, options: options,
