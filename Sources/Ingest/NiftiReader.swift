@@ -28,6 +28,7 @@ enum NiftiReader {
 
     let size = GridSize(Int(image.pointee.nx), Int(image.pointee.ny), Int(image.pointee.nz))
     try checkShape(image, size: size, path: path)
+    try checkDataOffset(image, path: path)
     let kind = try voxelKind(image.pointee.datatype, path: path)
     var warnings: [IngestWarning] = []
     let geometry = try self.geometry(image, size: size, path: path, warnings: &warnings)
@@ -74,6 +75,25 @@ enum NiftiReader {
         path: path, property: "dimensions",
         reason: "\(size.nx) x \(size.ny) x \(size.nz) exceeds the limit of "
           + "\(IngestLimits.maxAxisLength) per axis and \(IngestLimits.maxVoxelCount) voxels")
+    }
+  }
+
+  /// In a single-file NIfTI the voxels start after the header and its 4 extension bytes
+  /// (vox_offset >= 352, NIfTI-2: >= 544); a smaller offset (0 or NaN after a careless edit)
+  /// would read the header itself as voxels.
+  private static func checkDataOffset(_ image: UnsafeMutablePointer<nifti_image>, path: String)
+    throws
+  {
+    let header = image.pointee
+    guard let fname = header.fname, let iname = header.iname, strcmp(fname, iname) == 0 else {
+      return
+    }
+    let minimum = header.nifti_type == NIFTI_FTYPE_NIFTI2_1 ? 544 : 352
+    guard header.iname_offset >= minimum else {
+      throw IngestError.corrupt(
+        path: path,
+        reason: "vox_offset puts the voxels at byte \(header.iname_offset), inside the header "
+          + "(a .nii file needs at least \(minimum))")
     }
   }
 

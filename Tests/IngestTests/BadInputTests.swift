@@ -43,6 +43,7 @@ import Testing
     ("nifti/singular.nii", "unsupported sform: the affine is singular or not finite"),
     ("nifti/absurd.nii", "unsupported dimensions: 30000 x 30000 x 30000"),
     ("nifti/truncated.nii.gz", "corrupt or truncated: voxel data is missing or truncated"),
+    ("nifti/zero-offset.nii", "corrupt or truncated: vox_offset puts the voxels at byte 348"),
     ("nrrd/garbage.nrrd", "corrupt or truncated"),
     ("selection/notes.txt", "not DICOM (by content), NIfTI or NRRD"),
     ("no-such-folder", "no such file or folder"),
