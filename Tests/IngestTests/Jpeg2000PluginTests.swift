@@ -27,13 +27,20 @@ struct Jpeg2000PluginTests {
     #expect(FileManager.default.fileExists(atPath: library.path))
   }
 
-  @Test func withoutTheDecoderAJpeg2000SeriesIsRefusedWithOneLine() throws {
-    let lonely = try Self.lonelyBinary()
-    let input = try IngestFixtures.url("ts-jpeg2000")
+  /// Converts fixture `name` with the lonely binary; returns the run and the output path.
+  static func convertAlone(_ name: String) throws -> (
+    run: (status: Int32, stdout: String, stderr: String), input: URL, output: URL
+  ) {
+    let lonely = try lonelyBinary()
+    let input = try IngestFixtures.url(name)
     let output = lonely.deletingLastPathComponent().appendingPathComponent("out.nii")
-
     let run = try TestEnvironment.run(
-      lonely, ["convert", input.path, "-o", output.path, "-q"], environment: Self.environment)
+      lonely, ["convert", input.path, "-o", output.path, "-q"], environment: environment)
+    return (run, input, output)
+  }
+
+  @Test func withoutTheDecoderAJpeg2000SeriesIsRefusedWithOneLine() throws {
+    let (run, input, output) = try Self.convertAlone("ts-jpeg2000")
 
     #expect(run.status == 1)
     let lines = run.stderr.split(separator: "\n")
@@ -44,12 +51,7 @@ struct Jpeg2000PluginTests {
   }
 
   @Test func withoutTheDecoderOtherSeriesStillConvert() throws {
-    let lonely = try Self.lonelyBinary()
-    let input = try IngestFixtures.url("ts-jpeg-lossless")
-    let output = lonely.deletingLastPathComponent().appendingPathComponent("out.nii")
-
-    let run = try TestEnvironment.run(
-      lonely, ["convert", input.path, "-o", output.path, "-q"], environment: Self.environment)
+    let (run, _, output) = try Self.convertAlone("ts-jpeg-lossless")
 
     #expect(run.status == 0, "\(run.stderr)")
     #expect(FileManager.default.fileExists(atPath: output.path))
