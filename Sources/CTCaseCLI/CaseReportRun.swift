@@ -69,7 +69,16 @@ enum CaseReportRun {
     casePath: URL, output: URL, options: ReportOptions, threads: Int, diagnostics: Diagnostics,
     timings: StageTimings? = nil
   ) throws -> RenderedReport {
-    let manifest = try CaseManifest.load(from: casePath)
+    try run(
+      manifest: try CaseManifest.load(from: casePath), output: output, options: options,
+      threads: threads, diagnostics: diagnostics, timings: timings)
+  }
+
+  /// The same for a manifest the caller has already loaded (to check its paths first).
+  static func run(
+    manifest: CaseManifest, output: URL, options: ReportOptions, threads: Int,
+    diagnostics: Diagnostics, timings: StageTimings? = nil
+  ) throws -> RenderedReport {
     let templateURL = try templateLocation(options.template ?? manifest.template, manifest)
     let template = try ReportTemplate.load(contentsOf: templateURL)
 

@@ -67,6 +67,11 @@ enum OutputPaths {
 }
 
 extension CaseManifest {
+  /// `inputPaths` and the user's rule-set file, if one was named on the command line.
+  func inputPaths(rules: String?) -> [URL] {
+    inputPaths + [rules].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
+  }
+
   /// What a run of this case reads: the manifest file (none for a folder of study folders)
   /// and every study folder or file.
   var inputPaths: [URL] {

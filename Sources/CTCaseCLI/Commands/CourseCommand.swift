@@ -24,10 +24,7 @@ enum CourseCommand: Subcommand {
     if let path = args.value("--json") {
       try OutputPaths.check(
         [URL(fileURLWithPath: path)],
-        inputs: manifest.inputPaths
-          + [args.value("--rules")].compactMap { $0 }.map {
-            URL(fileURLWithPath: $0)
-          })
+        inputs: manifest.inputPaths(rules: args.value("--rules")))
     }
 
     let result = try CasePipeline.run(

@@ -83,10 +83,7 @@ enum ReportCommand: Subcommand {
     let manifest = try CaseManifest.load(from: URL(fileURLWithPath: path))
     try OutputPaths.check(
       outputs,
-      inputs: manifest.inputPaths
-        + [args.value("--rules")].compactMap { $0 }.map {
-          URL(fileURLWithPath: $0)
-        })
+      inputs: manifest.inputPaths(rules: args.value("--rules")))
 
     if let dicom = args.value("--dicom") {
       try OutputPaths.folder(URL(fileURLWithPath: dicom), create: false)
@@ -94,7 +91,7 @@ enum ReportCommand: Subcommand {
 
     let timings = args.flag("--timings") ? StageTimings() : nil
     let rendered = try CaseReportRun.run(
-      casePath: URL(fileURLWithPath: path), output: url, options: options,
+      manifest: manifest, output: url, options: options,
       threads: context.threads, diagnostics: context.diagnostics, timings: timings)
     if let dicom = args.value("--dicom") {
       try ReportDicomOutputs.write(
