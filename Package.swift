@@ -46,9 +46,10 @@ let package = Package(
     .systemLibrary(
       name: "CCrypto", pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CMalloc"),
 
     // MARK: Stages
-    .target(name: "Imaging", plugins: ["BuildInfoPlugin"]),
+    .target(name: "Imaging", dependencies: ["CMalloc"], plugins: ["BuildInfoPlugin"]),
     .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
     .target(name: "Ingest", dependencies: ["Imaging", "CDicom", "CNifti", "CNrrd", "CCrypto"]),
     .target(name: "Analysis", dependencies: ["Imaging"]),
@@ -66,7 +67,7 @@ let package = Package(
       dependencies: [
         "Imaging", "Ingest", "Analysis", "Course", "Decisions", "Report", "Outputs", "Phantom",
       ]),
-    .executableTarget(name: "ctcase", dependencies: ["CTCaseCLI"]),
+    .executableTarget(name: "ctcase", dependencies: ["CTCaseCLI", "Imaging"]),
     .target(name: "TestSupport", path: "Sources/TestSupport"),
 
     // MARK: Tests
