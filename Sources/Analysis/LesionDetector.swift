@@ -75,9 +75,12 @@ struct LesionDetector {
         }
       }
     }
+    _ = consume solid
     let mask = LesionCapRestore.restore(
-      layers, size: bs,
+      consume layers, size: bs,
       restoringCaps: LesionCapRestore.applies(spacingZ: grid.spacingZ, parameters: parameters))
+
+    // The pass buffers are gone (consumed above) before labelling, the analysis's memory peak.
     return components(
       of: mask, box: box, hu: box.crop(hu, grid: grid, threads: threads),
       lung: box.crop(sides, grid: grid, threads: threads))
