@@ -98,6 +98,9 @@ extension AnalysisParameters {
     case .vesselMinElongation: return \.vesselMinElongation
     case .vesselMaxRadiusMM: return \.vesselMaxRadiusMM
     case .surfaceCapMinFraction: return \.surfaceCapMinFraction
+    case .slabContinuationMinSliceMM: return \.slabContinuationMinSliceMM
+    case .slabContinuationDenseHU: return \.slabContinuationDenseHU
+    case .slabContinuationMaxFraction: return \.slabContinuationMaxFraction
     }
   }
 
@@ -134,6 +137,9 @@ extension AnalysisParameters {
     guard pleuralPocketMinDepthMM >= 0 else {
       throw fail(.pleuralPocketMinDepthMM, "must not be negative")
     }
+    guard slabContinuationMinSliceMM >= 0 else {
+      throw fail(.slabContinuationMinSliceMM, "must not be negative")
+    }
     guard minConsolidationVolumeML >= 0 else {
       throw fail(.minConsolidationVolumeML, "must not be negative")
     }
@@ -144,7 +150,7 @@ extension AnalysisParameters {
     }
     let fractions: [CodingKeys] = [
       .minLungComponentFraction, .nodularMinCompactness, .mixedMinFraction,
-      .surfaceCapMinFraction, .pleuralPocketMaxLungFraction,
+      .surfaceCapMinFraction, .pleuralPocketMaxLungFraction, .slabContinuationMaxFraction,
     ]
     guard pleuralPocketMinMedialAngleDeg >= 0, pleuralPocketMinMedialAngleDeg <= 180 else {
       throw fail(.pleuralPocketMinMedialAngleDeg, "must lie between 0 and 180 degrees")

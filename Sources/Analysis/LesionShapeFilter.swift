@@ -14,6 +14,12 @@ import Imaging
 ///   voxel directly above or below outside the lung. A thick slice through the lung's apex or
 ///   the diaphragm dome averages lung with the tissue beyond, which reads as ground glass over
 ///   the whole cut; a real lesion spans more slices than the one against the surface.
+/// - slab crossings (thick slices only): ground-glass components (consolidation part below
+///   `mixedMinFraction`) whose top and bottom faces look, for more than
+///   `slabContinuationMaxFraction` of them, onto dense tissue in the next slice. A vessel cut
+///   obliquely by a thick slab averages to ground-glass density and runs on, dense, into the
+///   slabs above and below; a nodule ends in aerated lung. A solid mass is never judged so: it
+///   may run on into the chest wall or mediastinum beyond the lung mask (pyradiomics lung2).
 struct LesionShapeFilter {
   let grid: ChestGrid
   let parameters: AnalysisParameters
@@ -24,6 +30,10 @@ struct LesionShapeFilter {
     var denseVoxels = 0
     var footprintPixels = 0
     var capVoxels = 0
+    /// Voxels counted once per neighbour above or below that is not part of the component ...
+    var zFaces = 0
+    /// ... and those of these faces whose neighbour is at least `slabContinuationDenseHU`.
+    var denseZFaces = 0
   }
 
   /// Whether each component 0...count is kept (index 0, background, is false).
@@ -31,6 +41,9 @@ struct LesionShapeFilter {
   func keep(labels: [Int32], count: Int, hu: [Int16], lung: [UInt8], box: VoxelBox) -> [Bool] {
     var tallies = tally(labels: labels, count: count, hu: hu, box: box)
     countCaps(labels: labels, lung: lung, size: box.size, into: &tallies)
+    if grid.spacingZ > parameters.slabContinuationMinSliceMM {
+      countZFaces(labels: labels, hu: hu, size: box.size, into: &tallies)
+    }
     return tallies.enumerated().map { c, t in c > 0 && t.voxels > 0 && isLesion(t) }
   }
 
@@ -43,6 +56,12 @@ struct LesionShapeFilter {
       return false
     }
     if Double(t.capVoxels) >= parameters.surfaceCapMinFraction * Double(t.voxels) {
+      return false
+    }
+    let denseFraction = Double(t.denseVoxels) / Double(t.voxels)
+    if t.zFaces > 0, denseFraction < parameters.mixedMinFraction,
+      Double(t.denseZFaces) > parameters.slabContinuationMaxFraction * Double(t.zFaces)
+    {
       return false
     }
     let ggoFraction = Double(t.voxels - t.denseVoxels) / Double(t.voxels)
@@ -101,6 +120,29 @@ struct LesionShapeFilter {
             let below = k == 0 || inLung[p - plane] == 0
             let above = k == size.nz - 1 || inLung[p + plane] == 0
             if below || above { t[Int(label[p])].capVoxels += 1 }
+          }
+        }
+      }
+    }
+  }
+
+  /// Counts per component the faces towards the voxel above or below that belongs to another
+  /// component or none, and those of them onto tissue of `slabContinuationDenseHU` or more.
+  /// The box's first and last slices have no neighbour beyond them and count no face there.
+  private func countZFaces(labels: [Int32], hu: [Int16], size: GridSize, into t: inout [Tally]) {
+    let plane = size.sliceCount
+    let dense = Int16(clamping: Int(parameters.slabContinuationDenseHU.rounded(.up)))
+    labels.withUnsafeBufferPointer { label in
+      hu.withUnsafeBufferPointer { values in
+        for k in 0..<size.nz {
+          let base = k * plane
+          for q in 0..<plane where label[base + q] > 0 {
+            let p = base + q
+            let c = label[p]
+            for n in [p - plane, p + plane] where n >= 0 && n < label.count && label[n] != c {
+              t[Int(c)].zFaces += 1
+              if values[n] >= dense { t[Int(c)].denseZFaces += 1 }
+            }
           }
         }
       }

@@ -6,11 +6,11 @@ import Testing
 /// User parameter files: partial overrides, field-named errors, and the JSON keys recorded.
 struct AnalysisParametersTests {
   /// The version entry every parameter file states.
-  static let v = #""version": "ctcase.params/4""#
+  static let v = #""version": "ctcase.params/5""#
 
   @Test("a partial file overrides only its keys")
   func partialOverride() throws {
-    let json = #"{"version": "ctcase.params/4", "ggo_min_hu": -700, "min_lesion_volume_ml": 0.1}"#
+    let json = #"{"version": "ctcase.params/5", "ggo_min_hu": -700, "min_lesion_volume_ml": 0.1}"#
     let p = try AnalysisParameters.decode(Data(json.utf8), path: "p.json")
     #expect(p.ggoMinHU == -700)
     #expect(p.minLesionVolumeML == 0.1)
@@ -22,7 +22,7 @@ struct AnalysisParametersTests {
     arguments: [
       (
         #"{"ggo_min_hu": -700}"#,
-        #"p.json: parameter 'version': is missing (state "ctcase.params/4")"#
+        #"p.json: parameter 'version': is missing (state "ctcase.params/5")"#
       ),
       (
         #"{\#(AnalysisParametersTests.v), "ggo_min": -700}"#,
@@ -40,7 +40,7 @@ struct AnalysisParametersTests {
         #"{\#(AnalysisParametersTests.v), "ggo_min_hu": -200}"#,
         "p.json: parameter 'ggo_min_hu': must be below consolidation_min_hu"
       ),
-      (#"{"version": "x"}"#, #"p.json: parameter 'version': must be "ctcase.params/4""#),
+      (#"{"version": "x"}"#, #"p.json: parameter 'version': must be "ctcase.params/5""#),
       (#"[1, 2]"#, "p.json: parameter '-': not a JSON object"),
       (
         #"{\#(AnalysisParametersTests.v), "mixed_min_fraction": 2}"#,
