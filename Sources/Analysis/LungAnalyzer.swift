@@ -45,8 +45,12 @@ public struct LungAnalyzer: Sendable {
     let study = StudySummary.make(
       stats: stats, lesions: measured, grid: grid, parameters: parameters)
 
-    let (labels, map) = finalMaps(
+    let labels = finalLabels(
       sides: consume sides, lesions: lesions, hu: volume.voxels, grid: grid)
+    let box = lesions.box
+    let map = LesionMap(
+      size: grid.size, columns: box.lo.i..<(box.hi.i + 1), rows: box.lo.j..<(box.hi.j + 1),
+      slices: box.lo.k..<(box.hi.k + 1), ids: lesions.ids)
     return StudyAnalysis(
       measurements: study, labels: LabelVolume(geometry: volume.geometry, labels: labels),
       lesionMap: map)
@@ -66,40 +70,35 @@ public struct LungAnalyzer: Sendable {
     return sides
   }
 
-  /// The label volume (built in `sides`' storage, which is consumed) and the lesion-id map.
-  /// Slices are written on `threads` threads; the map is zeroed slice by slice there too, so
-  /// first touching its pages is shared out as well.
-  private func finalMaps(
+  /// The label volume, built in `sides`' storage (which is consumed): lesion voxels become
+  /// ground glass or consolidation. Slices are written on `threads` threads.
+  private func finalLabels(
     sides: consuming [UInt8], lesions: LesionComponents, hu: [Int16], grid: ChestGrid
-  ) -> ([UInt8], [UInt16]) {
+  ) -> [UInt8] {
     var labels = consume sides
     let dense = Int16(clamping: Int(parameters.consolidationMinHU.rounded(.up)))
-    let map = [UInt16](unsafeUninitializedCapacity: grid.size.count) { out, initialized in
-      labels.withUnsafeMutableBufferPointer { l in
-        hu.withUnsafeBufferPointer { h in
-          lesions.ids.withUnsafeBufferPointer { ids in
-            let target = (map: SendablePointer(out), labels: SendablePointer(l))
-            let source = (hu: SendableConstPointer(h), ids: SendableConstPointer(ids))
-            _ = ParallelSlices.map(count: grid.nz, threads: threads) { _, slices in
-              for k in slices {
-                (target.map.base + k * grid.plane).initialize(repeating: 0, count: grid.plane)
-                Self.writeLesions(
-                  k, box: lesions.box, grid: grid, dense: dense, source: source, target: target)
-              }
+    labels.withUnsafeMutableBufferPointer { l in
+      hu.withUnsafeBufferPointer { h in
+        lesions.ids.withUnsafeBufferPointer { ids in
+          let target = SendablePointer(l)
+          let source = (hu: SendableConstPointer(h), ids: SendableConstPointer(ids))
+          _ = ParallelSlices.map(count: grid.nz, threads: threads) { _, slices in
+            for k in slices {
+              Self.writeLesions(
+                k, box: lesions.box, grid: grid, dense: dense, source: source, labels: target)
             }
           }
         }
       }
-      initialized = grid.size.count
     }
-    return (labels, map)
+    return labels
   }
 
-  /// Lesion ids and lesion labels of full-grid slice `k` (nothing outside the lesions' box).
+  /// Lesion labels of full-grid slice `k` (nothing outside the lesions' box).
   private static func writeLesions(
     _ k: Int, box: VoxelBox, grid: ChestGrid, dense: Int16,
     source: (hu: SendableConstPointer<Int16>, ids: SendableConstPointer<UInt16>),
-    target: (map: SendablePointer<UInt16>, labels: SendablePointer<UInt8>)
+    labels: SendablePointer<UInt8>
   ) {
     let bs = box.size
     let localK = k - box.lo.k
@@ -110,8 +109,7 @@ public struct LungAnalyzer: Sendable {
       for i in 0..<bs.nx {
         let id = source.ids[local + i]
         guard id > 0 else { continue }
-        target.map[row + i] = id
-        target.labels[row + i] =
+        labels[row + i] =
           source.hu[row + i] >= dense ? LungLabel.consolidation : LungLabel.groundGlass
       }
     }

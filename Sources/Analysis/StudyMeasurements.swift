@@ -136,9 +136,9 @@ public struct StudyAnalysis: Sendable {
   /// Label volume: 0 outside lungs, 1 right lung, 2 left lung, 3 GGO lesion, 4 consolidation.
   public var labels: LabelVolume
   /// Lesion identity per voxel (0 = none), matching `LesionMeasurement.id`.
-  public var lesionMap: [UInt16]
+  public var lesionMap: LesionMap
 
-  public init(measurements: StudyMeasurements, labels: LabelVolume, lesionMap: [UInt16]) {
+  public init(measurements: StudyMeasurements, labels: LabelVolume, lesionMap: LesionMap) {
     self.measurements = measurements
     self.labels = labels
     self.lesionMap = lesionMap

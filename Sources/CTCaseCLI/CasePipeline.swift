@@ -16,7 +16,7 @@ struct CaseStudyResult: Sendable {
   var volume: Volume
   var measurements: StudyMeasurements
   /// Lesion id per voxel of `volume` (0 = none).
-  var lesionMap: [UInt16]
+  var lesionMap: LesionMap
   /// Lung and lesion labels (1 right, 2 left, 3 GGO, 4 consolidation) for the SEG output.
   var labels: LabelVolume
   var alignment: StudyAlignment
@@ -96,7 +96,7 @@ enum CasePipeline {
     var study: CaseStudy
     var loaded: LoadedStudy
     var analysis: StudyMeasurements
-    var lesionMap: [UInt16]
+    var lesionMap: LesionMap
     var labels: LabelVolume
     var surface: LungSurface
     var dicomDate: CalendarDate?

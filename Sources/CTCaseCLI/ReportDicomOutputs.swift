@@ -61,7 +61,7 @@ enum ReportDicomOutputs {
         mapValue: UInt16(l.id), trackingID: study.lesionTracks[l.id] ?? "L\(l.id)",
         component: component(l))
     }
-    return DicomLesionSegments(lesionMap: study.lesionMap, lesions: lesions)
+    return DicomLesionSegments(lesionMap: study.lesionMap.fullGrid(), lesions: lesions)
   }
 
   private static func measurementInput(

@@ -47,7 +47,8 @@ struct PhantomCourse {
       let (map, lesions) = LesionComponents.find(in: labels, studyIndex: i)
       snapshots.append(
         LesionMapSnapshot(
-          geometry: labels.geometry, lesionMap: map, alignment: alignment.transform))
+          geometry: labels.geometry, lesionMap: LesionMap(full: map, size: labels.geometry.size),
+          alignment: alignment.transform))
       studies.append(lesions.map { $0.aligned(by: alignment.transform) })
       measured.append(try Self.measurements(labels: labels, lesions: lesions))
     }

@@ -56,9 +56,10 @@ struct PhantomStudyScore {
     var truthVoxels = [Int](repeating: 0, count: nTruth)
     var shared = [Int: [Int: Int]]()
     var oursTouching = Set<Int>()
+    let lesionMap = analysis.lesionMap.fullGrid()
     for (p, t) in owner.enumerated() where t >= 0 {
       truthVoxels[t] += 1
-      let id = Int(analysis.lesionMap[p])
+      let id = Int(lesionMap[p])
       guard id > 0 else { continue }
       shared[t, default: [:]][id, default: 0] += 1
       oursTouching.insert(id)

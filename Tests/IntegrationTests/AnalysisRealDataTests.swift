@@ -27,9 +27,10 @@ import Testing
 
     var overlap = [Int: Int]()
     var labelVoxels = 0
+    let lesionMap = analysis.lesionMap.fullGrid()
     for (p, v) in label.voxels.enumerated() where v > 0 {
       labelVoxels += 1
-      let id = Int(analysis.lesionMap[p])
+      let id = Int(lesionMap[p])
       if id > 0 { overlap[id, default: 0] += 1 }
     }
     let voxelML = study.volume.geometry.voxelVolumeML

@@ -6,7 +6,7 @@ import Testing
 @Suite struct ThumbnailBuilderTests {
   /// A 40 x 30 x 20 grid of lung (-850 HU) with one 5-voxel-radius ball (lesion 1) centred at
   /// (12, 10, 7) and one of radius 3 (lesion 2) at (30, 20, 14).
-  static func phantom(direction: Matrix3 = .identity) -> (Volume, [UInt16]) {
+  static func phantom(direction: Matrix3 = .identity) -> (Volume, LesionMap) {
     let size = GridSize(40, 30, 20)
     let geometry = Geometry(
       size: size, spacing: Vector3(0.8, 0.8, 2), origin: Vector3(0, 0, -50), direction: direction)
@@ -26,7 +26,7 @@ import Testing
         }
       }
     }
-    return (volume, map)
+    return (volume, LesionMap(full: map, size: size))
   }
 
   @Test func keySlicesShowEachLesionAtItsLargest() {
@@ -83,7 +83,9 @@ import Testing
     for j in 3..<7 { for i in 2..<6 { map[j * 10 + i] = 1 } }
     let geometry = Geometry(size: GridSize(10, 10, 1), spacing: Vector3(1, 1, 1), origin: .zero)
     let volume = Volume(geometry: geometry, filledWith: 0)
-    let outlines = ThumbnailBuilder(volume: volume, lesionMap: map, tracks: [:]).axial(0).outlines
+    let outlines = ThumbnailBuilder(
+      volume: volume, lesionMap: LesionMap(full: map, size: volume.size), tracks: [:]
+    ).axial(0).outlines
     let ring = try #require(outlines.first?.rings.first)
     // Shoelace area: 16 pixels less the four cut corners (1/8 each).
     var area = 0.0

@@ -50,7 +50,9 @@ public enum ExampleReportInput {
           TrackPoint(studyIndex: index, dayFromOnset: index + 1, volumeML: volume))
       }
       let thumbnails = ThumbnailBuilder(
-        volume: synthetic.volume, lesionMap: synthetic.lesionMap, tracks: references
+        volume: synthetic.volume,
+        lesionMap: LesionMap(full: synthetic.lesionMap, size: synthetic.volume.size),
+        tracks: references
       ).build()
       studies.append(
         ReportStudy(

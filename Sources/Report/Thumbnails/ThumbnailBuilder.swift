@@ -21,15 +21,15 @@ public struct ThumbnailBuilder {
   public static let maxAxialSlices = 3
 
   let volume: Volume
-  let lesionMap: [UInt16]
+  let lesionMap: LesionMap
   let tracks: [Int: TrackReference]
 
   /// - Parameters:
   ///   - lesionMap: lesion id per voxel on the volume's grid (0 = none), as from analysis.
   ///   - tracks: lesion id -> track; untracked lesions are outlined in a neutral colour.
-  /// - Precondition: `lesionMap.count == volume.voxels.count`.
-  public init(volume: Volume, lesionMap: [UInt16], tracks: [Int: TrackReference]) {
-    precondition(lesionMap.count == volume.voxels.count, "ThumbnailBuilder: map size mismatch")
+  /// - Precondition: `lesionMap.size == volume.size`.
+  public init(volume: Volume, lesionMap: LesionMap, tracks: [Int: TrackReference]) {
+    precondition(lesionMap.size == volume.size, "ThumbnailBuilder: map size mismatch")
     self.volume = volume
     self.lesionMap = lesionMap
     self.tracks = tracks
@@ -57,15 +57,17 @@ public struct ThumbnailBuilder {
     var rowCounts = [Int](repeating: 0, count: size.ny)
     // Counts of lesion id c on slice k at c * nz + k, grown as larger ids turn up.
     var counts: [Int] = []
-    lesionMap.withUnsafeBufferPointer { map in
+    let block = lesionMap
+    block.ids.withUnsafeBufferPointer { map in
       guard let base = map.baseAddress else { return }
       let raw = UnsafeRawPointer(base)
-      for k in 0..<size.nz {
-        for j in 0..<size.ny {
-          let row = (k * size.ny + j) * size.nx
+      let width = block.columns.count
+      for k in block.slices {
+        for j in block.rows {
+          let row = block.blockOffset(block.columns.lowerBound, j, k)
           var i = 0
-          while i < size.nx {
-            if i + 4 <= size.nx,
+          while i < width {
+            if i + 4 <= width,
               raw.loadUnaligned(fromByteOffset: (row + i) * 2, as: UInt64.self) == 0
             {
               i += 4
@@ -122,7 +124,7 @@ public struct ThumbnailBuilder {
     let size = volume.size
     let base = k * size.sliceCount
     let pixels = (0..<size.sliceCount).map { LungWindow.gray(volume.voxels[base + $0]) }
-    let ids = Array(lesionMap[base..<(base + size.sliceCount)])
+    let ids = lesionMap.slice(k)
     let direction = volume.geometry.direction
     return Thumbnail(
       kind: .axial, widthPixels: size.nx, heightPixels: size.ny, pixels: pixels,
@@ -152,7 +154,7 @@ public struct ThumbnailBuilder {
       for i in 0..<size.nx {
         let offset = size.offset(i, j, k)
         pixels[row * size.nx + i] = LungWindow.gray(volume.voxels[offset])
-        ids[row * size.nx + i] = lesionMap[offset]
+        ids[row * size.nx + i] = lesionMap[i, j, k]
       }
     }
     let down = superiorUp ? direction.c2 * -1 : direction.c2
