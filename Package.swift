@@ -85,7 +85,9 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["CTCaseCLI", "TestSupport"]),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["CTCaseCLI", "Ingest", "Analysis", "Phantom", "Outputs", "TestSupport"]),
+      dependencies: [
+        "CTCaseCLI", "Ingest", "Analysis", "Phantom", "Outputs", "Report", "TestSupport",
+      ]),
   ],
   cxxLanguageStandard: .cxx17
 )
