@@ -38,6 +38,7 @@ import Testing
     ("bad-slope", "unsupported Rescale Slope (0028,1053): is 0 or not a number"),
     ("absurd", "unsupported dimensions: 9000 x 9000 x 1 exceeds the limit"),
     ("far-slice", "unsupported slice positions: a regular grid over them would need 400001 slices"),
+    ("frame-count", "inconsistent Number of Frames (0028,0008): is 2, but there are no Per-Frame"),
     ("nifti/offset-lost.nii.gz", "values are not Hounsfield units"),
     ("nifti/four-d.nii.gz", "unsupported dim[4...]: 4-D image"),
     ("nifti/singular.nii", "unsupported sform: the affine is singular or not finite"),
@@ -82,6 +83,22 @@ import Testing
     } catch let error as IngestError {
       #expect(error.path == victim, "\(error)")
     }
+  }
+
+  @Test func sliceWithAWrongFrameCountIsTheOneNamed() throws {
+    let victim = try String(
+      contentsOf: try IngestFixtures.url("frame-count-name.txt"), encoding: .utf8)
+    do {
+      let study = try IngestFixtures.load("frame-count")
+      Issue.record("loaded \(study.volume.geometry.size.nz) slices; the victim was left out")
+    } catch let error as IngestError {
+      #expect(error.path == victim, "\(error)")
+    }
+
+    let inventory = try StudyLoader.inspect(
+      [try IngestFixtures.url("frame-count")], options: LoadOptions(threads: 2))
+    let warning = inventory.warnings.first { $0.code == IngestWarningCode.unplacedFrames }
+    #expect(warning?.file == victim, "\(inventory.warnings)")
   }
 
   @Test func clampedValuesNameTheSliceThatHasThem() throws {
