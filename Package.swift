@@ -37,7 +37,7 @@ let package = Package(
     .target(
       name: "CJpeg2000",
       cxxSettings: [.unsafeFlags(["-std=c++17", "-w"])],
-      linkerSettings: gdcmLibraries.map { .linkedLibrary($0) }),
+      linkerSettings: (gdcmLibraries + ["dl"]).map { .linkedLibrary($0) }),
     .target(
       name: "CNifti",
       cSettings: [.unsafeFlags(["-I/usr/include/nifti"])],

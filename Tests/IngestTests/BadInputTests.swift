@@ -38,6 +38,10 @@ import Testing
     ("bad-slope", "unsupported Rescale Slope (0028,1053): is 0 or not a number"),
     ("absurd", "unsupported dimensions: 9000 x 9000 x 1 exceeds the limit"),
     ("far-slice", "unsupported slice positions: a regular grid over them would need 400001 slices"),
+    ("damaged-rle", "damaged compressed data in transfer syntax RLE Lossless (RLE decoder"),
+    ("damaged-jpeg-lossless", "in transfer syntax JPEG Lossless"),
+    ("damaged-jpeg2000", "(OpenJPEG: Tile part length size inconsistent with stream length)"),
+    ("nifti/bad-datatype.nii", "libnifti2 cannot read the NIfTI header (bad datatype)"),
     ("frame-count", "inconsistent Number of Frames (0028,0008): is 2, but there are no Per-Frame"),
     ("nifti/offset-lost.nii.gz", "values are not Hounsfield units"),
     ("nifti/four-d.nii.gz", "unsupported dim[4...]: 4-D image"),
@@ -80,6 +84,17 @@ import Testing
     do {
       _ = try IngestFixtures.load("bad-slope")
       Issue.record("a slope of 'abc' was read as a number")
+    } catch let error as IngestError {
+      #expect(error.path == victim, "\(error)")
+    }
+  }
+
+  @Test(arguments: ["damaged-rle", "damaged-jpeg-lossless", "damaged-jpeg2000"])
+  func damagedCompressedSliceIsTheOneNamed(_ name: String) throws {
+    let victim = try String(contentsOf: try IngestFixtures.url("\(name)-name.txt"), encoding: .utf8)
+    do {
+      _ = try IngestFixtures.load(name)
+      Issue.record("\(name): the damaged slice was decoded into the volume")
     } catch let error as IngestError {
       #expect(error.path == victim, "\(error)")
     }
