@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Ingest
+import TestSupport
 import Testing
 
 /// Each class of broken real-world input is either handled with a named warning or refused
@@ -97,6 +98,30 @@ import Testing
       Issue.record("\(name): the damaged slice was decoded into the volume")
     } catch let error as IngestError {
       #expect(error.path == victim, "\(error)")
+    }
+  }
+
+  /// A study folder that is a symbolic link (to a folder or of linked files) reads as its
+  /// target, and warnings name files by the path the user gave.
+  @Test func symbolicallyLinkedStudyFolderReadsAsItsTarget() throws {
+    let links = try TestEnvironment.makeTemporaryDirectory("ctcase-linked-study")
+    let linkedFolder = links.appendingPathComponent("study")
+    try FileManager.default.createSymbolicLink(
+      at: linkedFolder, withDestinationURL: try IngestFixtures.url("gap"))
+    let linkedFiles = links.appendingPathComponent("files")
+    try FileManager.default.createDirectory(at: linkedFiles, withIntermediateDirectories: false)
+    for name in try FileManager.default.contentsOfDirectory(atPath: linkedFolder.path) {
+      try FileManager.default.createSymbolicLink(
+        at: linkedFiles.appendingPathComponent(name),
+        withDestinationURL: linkedFolder.appendingPathComponent(name))
+    }
+    let (_, voxels) = try IngestFixtures.expected("gap")
+
+    for folder in [linkedFolder, linkedFiles] {
+      let study = try StudyLoader.load([folder], options: LoadOptions(threads: 2))
+      #expect(study.volume.voxels == voxels, "\(folder.lastPathComponent)")
+      let gap = study.warnings.first { $0.code == IngestWarningCode.sliceGap }
+      #expect(gap?.file.hasPrefix(folder.path + "/") == true, "\(study.warnings)")
     }
   }
 
