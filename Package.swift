@@ -37,7 +37,7 @@ let package = Package(
     .target(
       name: "CJpeg2000",
       cxxSettings: [.unsafeFlags(["-std=c++17", "-w"])],
-      linkerSettings: gdcmLibraries.map { .linkedLibrary($0) }),
+      linkerSettings: (gdcmLibraries + ["dl"]).map { .linkedLibrary($0) }),
     .target(
       name: "CNifti",
       cSettings: [.unsafeFlags(["-I/usr/include/nifti"])],
@@ -86,7 +86,9 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["CTCaseCLI", "TestSupport"]),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["CTCaseCLI", "Ingest", "Analysis", "Phantom", "Outputs", "TestSupport"]),
+      dependencies: [
+        "CTCaseCLI", "Ingest", "Analysis", "Phantom", "Outputs", "Report", "TestSupport",
+      ]),
   ],
   cxxLanguageStandard: .cxx17
 )

@@ -9,7 +9,6 @@
 #include "dcmtk/dcmdata/dcrledrg.h"
 #include "dcmtk/dcmjpeg/djdecode.h"
 #include "dcmtk/dcmjpls/djdecode.h"
-#include "dcmtk/oflog/oflog.h"
 
 
 namespace {
@@ -60,8 +59,8 @@ void CDicom_SetError(char *error, size_t errorLength, const std::string &message
 void CDicom_Initialize(void) {
   std::call_once(initializeOnce, [] {
     // The tool reports problems itself; the libraries' own stderr chatter would break the
-    // one-line-per-problem rule.
-    OFLog::configure(OFLogger::OFF_LOG_LEVEL);
+    // one-line-per-problem rule. Decoder warnings are kept to refuse damaged pixel data.
+    CDicom_RouteLogging();
     DJDecoderRegistration::registerCodecs();
     DJLSDecoderRegistration::registerCodecs();
     DcmRLEDecoderRegistration::registerCodecs();

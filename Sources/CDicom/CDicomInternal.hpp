@@ -17,6 +17,20 @@ struct CDicom_File {
   bool charsetConverted = true;
 };
 
+/// Sends DCMTK's log to CDicom_DecoderWarnings instead of stderr (with CTCASE_DCMTK_LOG set, also
+/// to stderr at debug level). Idempotent; every entry point of the shim that uses DCMTK calls it.
+void CDicom_RouteLogging(void);
+
+/// While alive, collects the first warning DCMTK logs on this thread (a decoder's report of
+/// damaged data, which it otherwise only logs). Not nestable; one per decode.
+struct CDicom_DecoderWarnings {
+  std::string first;
+  CDicom_DecoderWarnings();
+  ~CDicom_DecoderWarnings();
+  CDicom_DecoderWarnings(const CDicom_DecoderWarnings &) = delete;
+  CDicom_DecoderWarnings &operator=(const CDicom_DecoderWarnings &) = delete;
+};
+
 /// Copies a message into a caller's buffer (always NUL-terminated when length > 0).
 void CDicom_SetError(char *error, size_t errorLength, const std::string &message);
 

@@ -11,7 +11,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcpath.h>
-#include <dcmtk/oflog/oflog.h>
+#include "CDicomInternal.hpp"
 
 namespace cdicomobjects {
 
@@ -29,15 +29,7 @@ int failText(char *error, size_t errorSize, const char *what) {
   return 1;
 }
 
-void silenceLogging() {
-  // A function-local static is initialised once, thread-safely.
-  static const bool configured = [] {
-    bool verbose = std::getenv("CTCASE_DCMTK_LOG") != nullptr;
-    OFLog::configure(verbose ? OFLogger::DEBUG_LOG_LEVEL : OFLogger::FATAL_LOG_LEVEL);
-    return true;
-  }();
-  (void)configured;
-}
+void silenceLogging() { CDicom_RouteLogging(); }
 
 OFCondition overlay(const DcmDataset &common, DcmItem &target) {
   DcmDataset &source = const_cast<DcmDataset &>(common);

@@ -106,14 +106,19 @@ CDicom_Status decodeWithJpeg2000Plugin(const CDicom_File *file, unsigned short b
   return status;
 }
 
-// Brings the dataset to uncompressed little endian and finds its Pixel Data element.
+// Brings the dataset to uncompressed little endian and finds its Pixel Data element. A decoder
+// that warns (damaged data it filled in) fails the decode with its warning.
 CDicom_Status uncompressedPixelData(DcmDataset *dataset, DcmElement *&element, char *error,
                                     size_t errorLength) {
-  if (dataset->chooseRepresentation(EXS_LittleEndianExplicit, NULL).bad() ||
-      !dataset->canWriteXfer(EXS_LittleEndianExplicit)) {
+  CDicom_DecoderWarnings warnings;
+  bool decoded = dataset->chooseRepresentation(EXS_LittleEndianExplicit, NULL).good() &&
+                 dataset->canWriteXfer(EXS_LittleEndianExplicit);
+  if (!decoded || !warnings.first.empty()) {
+    std::string syntax = DcmXfer(dataset->getOriginalXfer()).getXferName();
     CDicom_SetError(error, errorLength,
-                    std::string("cannot decode pixel data in transfer syntax ") +
-                        DcmXfer(dataset->getOriginalXfer()).getXferName());
+                    (decoded ? "damaged compressed data in transfer syntax "
+                             : "cannot decode pixel data in transfer syntax ") +
+                        syntax + (warnings.first.empty() ? "" : " (" + warnings.first + ")"));
     return CDicom_StatusDecodeFailed;
   }
   element = NULL;

@@ -1,13 +1,14 @@
 // DCMTK-backed implementation of CDicomWriter.h. Nothing here prints: DCMTK's own logger is
-// raised to FATAL once so that library chatter never reaches the tool's stderr.
+// routed away from stderr (CDicom_RouteLogging) so that library chatter never reaches the
+// tool's stderr.
 
 #include "CDicomWriter.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
-#include <dcmtk/oflog/oflog.h>
 
-#include <mutex>
+#include "CDicomInternal.hpp"
+
 #include <new>
 #include <string>
 
@@ -18,13 +19,7 @@ struct CDicomWriter_Dataset {
 
 namespace {
 
-std::once_flag loggerOnce;
-
-void quietLogger() {
-  std::call_once(loggerOnce, [] {
-    OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
-  });
-}
+void quietLogger() { CDicom_RouteLogging(); }
 
 int32_t fail(CDicomWriter_Dataset *dataset, const std::string &what, const OFCondition &cond) {
   dataset->lastError = what + ": " + cond.text();

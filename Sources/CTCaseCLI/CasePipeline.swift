@@ -82,6 +82,7 @@ enum CasePipeline {
     let (manifest, order) = try loaded.withStudyDates(pending.map(\.dicomDate))
     pending = order.map { pending[$0] }
     for i in pending.indices { pending[i].study = manifest.studies[i] }
+    warnAboutOtherPatients(&pending, diagnostics)
 
     let studies = try timings.measure("alignment") {
       try align(pending, threads: threads, diagnostics)

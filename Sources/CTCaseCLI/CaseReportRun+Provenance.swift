@@ -11,9 +11,8 @@ extension CaseReportRun {
     _ result: CaseResult, templateURL: URL, options: ReportOptions, fonts: FontSet, output: URL
   ) throws -> Provenance {
     let manifestURL = result.manifest.source
-    let manifestHash =
-      result.manifest.builtFromFolder
-      ? FileHash.sha256(Data()) : try FileHash.sha256(of: manifestURL)
+    // A case built from a plain folder has no manifest file: its record is that of no bytes.
+    let manifest = result.manifest.builtFromFolder ? Data() : try Data(contentsOf: manifestURL)
     // Folder and file names may carry a patient's name or dates: a de-identified record
     // withholds the path, and `verify --case` is told where the case is.
     let manifestPath =
@@ -25,7 +24,8 @@ extension CaseReportRun {
     return Provenance(
       tool: ToolRecord(version: ToolVersion.string, buildCommit: ToolVersion.buildCommit),
       libraries: LibraryVersions.current,
-      caseManifest: FileRecord(path: manifestPath, sha256: manifestHash, bytes: 0),
+      caseManifest: FileRecord(
+        path: manifestPath, sha256: FileHash.sha256(manifest), bytes: manifest.count),
       template: NamedRecord(
         name: options.template ?? result.manifest.template,
         sha256: try FileHash.sha256(of: templateURL)),
@@ -34,12 +34,20 @@ extension CaseReportRun {
         sha256: try FileHash.sha256(of: result.ruleSetURL)),
       parameters: try parameterRecord(AnalysisParameters()),
       options: options.record,
-      fonts: fonts.files.map {
+      fonts: try fonts.files.map {
         FileRecord(
-          path: URL(fileURLWithPath: $0.path).lastPathComponent, sha256: $0.sha256, bytes: 0)
+          path: URL(fileURLWithPath: $0.path).lastPathComponent, sha256: $0.sha256,
+          bytes: try byteCount(ofFileAt: $0.path))
       },
       inputs: inputRecords(result, deidentify: options.deidentify),
       outputs: [])
+  }
+
+  /// The size of a file from its metadata (font files are hashed once and cached, not re-read).
+  /// - Throws: the file system's error when the file cannot be examined.
+  static func byteCount(ofFileAt path: String) throws -> Int {
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    return (attributes[.size] as? NSNumber)?.intValue ?? 0
   }
 
   /// The case path a de-identified record holds instead of the real one.

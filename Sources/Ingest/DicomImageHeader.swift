@@ -40,6 +40,8 @@ struct DicomImageHeader: Sendable {
   var paddingRangeLimit: Int?
   var burnedInAnnotation: Bool
   var frames: [DicomFrame]
+  /// Number of Frames (0028,0008) as the file states it (1 when absent).
+  var declaredFrameCount: Int
   var studyDateText: String?
   var seriesDateText: String?
   var acquisitionDateText: String?
@@ -57,6 +59,21 @@ struct DicomImageHeader: Sendable {
 
   /// Geometry-free images: dose reports, structured reports, documents.
   var hasImage: Bool { rows > 0 && columns > 0 && !frames.isEmpty }
+
+  /// An image stating more frames than its header places: Number of Frames above 1 with no
+  /// Per-Frame Functional Groups (a single-frame slice with a wrong count, or a classic
+  /// multi-frame image), or more frames than per-frame items. Those frames have no position.
+  var hasUnplacedFrames: Bool { rows > 0 && columns > 0 && declaredFrameCount > frames.count }
+
+  /// Why `hasUnplacedFrames`, in words, for a warning or an error naming the file.
+  var unplacedFramesReason: String {
+    let placed =
+      frames.isEmpty
+      ? "there are no Per-Frame Functional Groups (5200,9230) to place more than one frame "
+        + "(a single-frame slice with a wrong frame count?)"
+      : "Per-Frame Functional Groups (5200,9230) place only \(frames.count)"
+    return "is \(declaredFrameCount), but \(placed)"
+  }
 
   var isOriginalPrimary: Bool {
     imageType.count >= 2 && imageType[0].uppercased() == "ORIGINAL"

@@ -45,4 +45,5 @@ public enum IngestWarningCode {
   public static let obliqueAxes = "oblique-axes"
   public static let notCT = "not-ct"
   public static let mixedStudies = "mixed-studies"
+  public static let unplacedFrames = "unplaced-frames"
 }

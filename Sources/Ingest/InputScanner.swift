@@ -47,26 +47,33 @@ enum InputScanner {
     nrrdSuffixes.contains { path.lowercased().hasSuffix($0) }
   }
 
+  /// Lists `folder` recursively. The folder itself may be a symbolic link (a study linked into
+  /// a case folder): its target is listed, and the files keep the path the user gave. Links to
+  /// folders further down are not followed (no loops, no study read twice).
   private static func scanFolder(_ folder: URL, into result: inout ScannedInputs) throws {
+    let target = folder.resolvingSymlinksInPath()
     guard
       let walker = FileManager.default.enumerator(
-        at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        at: target, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
     else {
       throw IngestError.unreadable(path: folder.path, reason: "cannot list the folder")
     }
     for case let url as URL in walker {
       guard isRegularFile(url.path) else { continue }
-      if !classify(url.path, into: &result) { result.ignoredCount += 1 }
+      let path =
+        url.path.hasPrefix(target.path + "/")
+        ? folder.path + url.path.dropFirst(target.path.count) : url.path
+      if !classify(path, into: &result) { result.ignoredCount += 1 }
     }
   }
 
-  /// True for a regular file, false for folders, symbolic links (not followed, as URL's
-  /// `isRegularFileKey` does not follow them) and anything that cannot be examined.
-  /// lstat(2) directly: URL resource values cost several system calls per file, which showed
-  /// in the time to load a series of a few hundred slices.
+  /// True for a regular file or a symbolic link to one; false for folders (links to folders
+  /// included) and anything that cannot be examined. stat(2) directly: URL resource values cost
+  /// several system calls per file, which showed in the time to load a series of a few hundred
+  /// slices.
   private static func isRegularFile(_ path: String) -> Bool {
     var info = stat()
-    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
   }
 
   private static func classify(_ path: String, into result: inout ScannedInputs) -> Bool {

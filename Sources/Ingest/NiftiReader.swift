@@ -21,8 +21,13 @@ enum NiftiReader {
   /// of native-order int16 HU), else nil and the caller hashes the file itself.
   static func read(_ path: String, hashing: Bool) throws -> (Volume, [IngestWarning], String?) {
     _ = silenced
-    guard let image = nifti_image_read(path, 0) else {
-      throw IngestError.corrupt(path: path, reason: "libnifti2 cannot read the NIfTI header")
+    var message = [CChar](repeating: 0, count: 256)
+    guard let image = CNifti_ReadHeader(path, &message, message.count) else {
+      let said = String(
+        decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      throw IngestError.corrupt(
+        path: path,
+        reason: "libnifti2 cannot read the NIfTI header" + (said.isEmpty ? "" : " (\(said))"))
     }
     defer { nifti_image_free(image) }
 

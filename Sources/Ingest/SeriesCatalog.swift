@@ -18,7 +18,7 @@ enum SeriesCatalog {
     for (uid, members) in bySeries {
       let sorted = members.sorted { $0.path < $1.path }
       let (slices, dropped) = consistentSlices(sorted)
-      warnings += dropped
+      warnings += dropped + unplacedFrameWarnings(sorted)
       var group = SeriesGroup(
         seriesInstanceUID: uid, headers: sorted, slices: slices,
         summary: SeriesSummary.placeholder(uid))
@@ -91,6 +91,17 @@ enum SeriesCatalog {
           + " from the other \(kept.count) and were set aside")
     }
     return (kept, warnings)
+  }
+
+  /// Files whose frames cannot all be placed; loading the series refuses them
+  /// (`StudyLoader.refuseUnplacedFrames`), `inspect` shows them.
+  private static func unplacedFrameWarnings(_ headers: [DicomImageHeader]) -> [IngestWarning] {
+    headers.filter(\.hasUnplacedFrames).map {
+      IngestWarning(
+        code: IngestWarningCode.unplacedFrames, file: $0.path,
+        message: "Number of Frames (0028,0008) \($0.unplacedFramesReason); "
+          + "the series cannot be loaded without those frames")
+    }
   }
 
   private static func summary(of group: SeriesGroup) -> SeriesSummary {

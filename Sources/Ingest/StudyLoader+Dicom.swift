@@ -40,6 +40,7 @@ extension StudyLoader {
     let (index, reason) = try SeriesSelector.choose(
       scan.groups, requested: options.seriesInstanceUID, folder: label)
     let group = scan.groups[index]
+    try refuseUnplacedFrames(group)
     let stack = try SliceStack.build(group)
     let (volume, decodeWarnings, inputFiles) = try DicomVolumeReader.read(
       group, stack: stack, threads: options.threads, hashing: options.hashesInputs)
@@ -53,6 +54,16 @@ extension StudyLoader {
       + stack.warnings + decodeWarnings
     return LoadedStudy(
       volume: volume, metadata: metadata, warnings: warnings, inputFiles: inputFiles)
+  }
+
+  /// A file of the series whose frames have no position would silently be missing from the
+  /// volume (a slice left out changes it): the series is refused, naming the file.
+  /// - Throws: `IngestError.inconsistentGeometry` naming the first such file.
+  static func refuseUnplacedFrames(_ group: SeriesGroup) throws {
+    guard let header = group.headers.first(where: \.hasUnplacedFrames) else { return }
+    throw IngestError.inconsistentGeometry(
+      path: header.path, property: "Number of Frames (0028,0008)",
+      reason: header.unplacedFramesReason + "; its pixels would be missing from the volume")
   }
 
   /// Study facts from the first slice, with the character set applied.

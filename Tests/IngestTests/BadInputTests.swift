@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Ingest
+import TestSupport
 import Testing
 
 /// Each class of broken real-world input is either handled with a named warning or refused
@@ -38,6 +39,11 @@ import Testing
     ("bad-slope", "unsupported Rescale Slope (0028,1053): is 0 or not a number"),
     ("absurd", "unsupported dimensions: 9000 x 9000 x 1 exceeds the limit"),
     ("far-slice", "unsupported slice positions: a regular grid over them would need 400001 slices"),
+    ("damaged-rle", "damaged compressed data in transfer syntax RLE Lossless (RLE decoder"),
+    ("damaged-jpeg-lossless", "in transfer syntax JPEG Lossless"),
+    ("damaged-jpeg2000", "(OpenJPEG: Tile part length size inconsistent with stream length)"),
+    ("nifti/bad-datatype.nii", "libnifti2 cannot read the NIfTI header (bad datatype)"),
+    ("frame-count", "inconsistent Number of Frames (0028,0008): is 2, but there are no Per-Frame"),
     ("nifti/offset-lost.nii.gz", "values are not Hounsfield units"),
     ("nifti/four-d.nii.gz", "unsupported dim[4...]: 4-D image"),
     ("nifti/singular.nii", "unsupported sform: the affine is singular or not finite"),
@@ -82,6 +88,57 @@ import Testing
     } catch let error as IngestError {
       #expect(error.path == victim, "\(error)")
     }
+  }
+
+  @Test(arguments: ["damaged-rle", "damaged-jpeg-lossless", "damaged-jpeg2000"])
+  func damagedCompressedSliceIsTheOneNamed(_ name: String) throws {
+    let victim = try String(contentsOf: try IngestFixtures.url("\(name)-name.txt"), encoding: .utf8)
+    do {
+      _ = try IngestFixtures.load(name)
+      Issue.record("\(name): the damaged slice was decoded into the volume")
+    } catch let error as IngestError {
+      #expect(error.path == victim, "\(error)")
+    }
+  }
+
+  /// A study folder that is a symbolic link (to a folder or of linked files) reads as its
+  /// target, and warnings name files by the path the user gave.
+  @Test func symbolicallyLinkedStudyFolderReadsAsItsTarget() throws {
+    let links = try TestEnvironment.makeTemporaryDirectory("ctcase-linked-study")
+    let linkedFolder = links.appendingPathComponent("study")
+    try FileManager.default.createSymbolicLink(
+      at: linkedFolder, withDestinationURL: try IngestFixtures.url("gap"))
+    let linkedFiles = links.appendingPathComponent("files")
+    try FileManager.default.createDirectory(at: linkedFiles, withIntermediateDirectories: false)
+    for name in try FileManager.default.contentsOfDirectory(atPath: linkedFolder.path) {
+      try FileManager.default.createSymbolicLink(
+        at: linkedFiles.appendingPathComponent(name),
+        withDestinationURL: linkedFolder.appendingPathComponent(name))
+    }
+    let (_, voxels) = try IngestFixtures.expected("gap")
+
+    for folder in [linkedFolder, linkedFiles] {
+      let study = try StudyLoader.load([folder], options: LoadOptions(threads: 2))
+      #expect(study.volume.voxels == voxels, "\(folder.lastPathComponent)")
+      let gap = study.warnings.first { $0.code == IngestWarningCode.sliceGap }
+      #expect(gap?.file.hasPrefix(folder.path + "/") == true, "\(study.warnings)")
+    }
+  }
+
+  @Test func sliceWithAWrongFrameCountIsTheOneNamed() throws {
+    let victim = try String(
+      contentsOf: try IngestFixtures.url("frame-count-name.txt"), encoding: .utf8)
+    do {
+      let study = try IngestFixtures.load("frame-count")
+      Issue.record("loaded \(study.volume.geometry.size.nz) slices; the victim was left out")
+    } catch let error as IngestError {
+      #expect(error.path == victim, "\(error)")
+    }
+
+    let inventory = try StudyLoader.inspect(
+      [try IngestFixtures.url("frame-count")], options: LoadOptions(threads: 2))
+    let warning = inventory.warnings.first { $0.code == IngestWarningCode.unplacedFrames }
+    #expect(warning?.file == victim, "\(inventory.warnings)")
   }
 
   @Test func clampedValuesNameTheSliceThatHasThem() throws {

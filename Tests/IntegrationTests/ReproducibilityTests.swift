@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import Ingest
 import Outputs
+import Report
 import TestSupport
 import Testing
 
@@ -174,6 +175,30 @@ struct ReproducibilityTests {
     #expect(text.contains(record.rules.sha256))
     #expect(record.parameters["ggo_min_hu"] == .number(-750))
     #expect(text.contains("-750"))
+  }
+
+  @Test func provenance_recordsTheByteCountsOfManifestAndFonts() throws {
+    let out = try TestEnvironment.makeTemporaryDirectory("ctcase-provenance-bytes")
+    let manifest = Self.caseFolder.appendingPathComponent("case.json")
+    let made = try Self.ctcase([
+      "-q", "report", manifest.path, "-o", out.appendingPathComponent("r.pdf").path,
+    ])
+    #expect(made.status == 0, "\(made.stderr)")
+    let record = try JSONDecoder().decode(
+      Provenance.self, from: Data(contentsOf: out.appendingPathComponent("r.provenance.json")))
+
+    #expect(record.caseManifest.bytes == (try Data(contentsOf: manifest)).count)
+    let sizes = try Dictionary(
+      uniqueKeysWithValues: FontSet.defaultFontPaths.map {
+        (
+          URL(fileURLWithPath: $0).lastPathComponent,
+          try FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int
+        )
+      })
+    #expect(!record.fonts.isEmpty)
+    for font in record.fonts {
+      #expect(font.bytes == sizes[font.path], "\(font.path)")
+    }
   }
 
   @Test func deidentifiedOutputs_carryNoIdentity() throws {

@@ -177,3 +177,22 @@ extension ReportPDFTests {
 enum AnalysisDefaults {
   static let ggoText = "-750 HU"
 }
+
+extension ReportPDFTests {
+  /// A huge title (no spaces, the slowest case for line breaking) is cut with an ellipsis, and
+  /// the report takes about as long as with a short one.
+  @Test func veryLongTitleIsCutWithAnEllipsisAndStaysFast() throws {
+    var input = Self.example
+    input.title = String(repeating: "X", count: 200_000)
+    let started = ContinuousClock.now
+
+    let url = try Self.render(input)
+
+    let elapsed = ContinuousClock.now - started
+    #expect(elapsed < .seconds(20), "\(elapsed)")
+    let info = try Self.tool("pdfinfo", [url.path])
+    let shown = String(repeating: "X", count: 240) + "…"
+    #expect(info.contains("Title:           " + shown + "\n"), "\(info.prefix(600))")
+    #expect(info.contains("Pages:           11"))
+  }
+}

@@ -53,6 +53,22 @@ import Testing
     ("\"schema\"", "\"colour\": 1, \"schema\"", "colour: unknown field"),
     ("\"summary.title\": \"Case summary\",", "", "strings.summary.title: missing"),
     ("\"enabled\": true", "\"enabled\": 1", "sections[0].enabled: must be true or false"),
+    (
+      "\"summary.title\": \"Case summary\"", "\"summary.title\": \"Summary of {patient}\"",
+      "strings.summary.title: unknown placeholder {patient} (this text takes none)"
+    ),
+    (
+      "\"Page {n} of {total}\"", "\"Page {n} of {pages}\"",
+      "strings.page.number: unknown placeholder {pages} (this text takes {n}, {total})"
+    ),
+    (
+      "\"header_text\": \"", "\"header_text\": \"{title} ",
+      "header_text: unknown placeholder {title} (this text takes none)"
+    ),
+    (
+      "volume >= {value} mL\"", "volume >= {volume} mL\"",
+      "strings.threshold.min_lesion_volume_ml: unknown placeholder {volume}"
+    ),
   ])
   func malformedTemplateNamesTheField(find: String, replace: String, message: String) throws {
     let url = Self.directory.appendingPathComponent("standard.json")

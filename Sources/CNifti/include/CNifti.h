@@ -13,4 +13,10 @@ double CNifti_PixelDimension(const nifti_image *image, int index);
 
 /// Element of dim[] (index 0...7).
 int64_t CNifti_Dimension(const nifti_image *image, int index);
+
+/// nifti_image_read(path, 0) (header only) with what libnifti2 prints kept instead of printed:
+/// some of its header errors ("bad datatype", "bad dim[0]") go to stderr whatever the debug
+/// level. The first such line (without libnifti's "** ERROR: function:" prefix) is copied into
+/// `message` (empty when it printed nothing). NULL when libnifti2 cannot read the header.
+nifti_image *CNifti_ReadHeader(const char *path, char *message, size_t messageLength);
 #endif

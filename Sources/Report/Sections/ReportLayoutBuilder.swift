@@ -15,13 +15,16 @@ public struct ReportLayoutBuilder {
   var sectionPages: [ReportSection: Int] = [:]
 
   /// - Parameters:
+  ///   - input: what the report shows; a very long title is shortened (`TitleText`).
   ///   - pageSize: overrides the template's page size when given (US Letter on request).
   ///   - fonts: the embedded font files and hashes, listed under methods.
   public init(
     input: ReportInput, template: ReportTemplate, pageSize: PageSize? = nil,
     measurer: any TextMeasuring, fonts: [FontFile]
   ) {
-    self.input = input
+    var shown = input
+    shown.title = TitleText.bounded(input.title)
+    self.input = shown
     self.template = template
     self.style = ReportStyle(template: template)
     self.pageSize = pageSize ?? template.pageSize

@@ -52,10 +52,14 @@ extension ReportTemplate {
         path: path, field: "schema", problem: "must be \"\(currentSchema)\"")
     }
 
+    let (headerText, logoText) = (try root.string("header_text"), try root.string("logo_text"))
+    try checkPlaceholders(headerText, allowed: [], key: "header_text", in: root)
+    try checkPlaceholders(logoText, allowed: [], key: "logo_text", in: root)
+
     return ReportTemplate(
       name: try root.string("name"), language: try root.string("language"),
-      pageSize: try parsePageSize(root), headerText: try root.string("header_text"),
-      logoText: try root.string("logo_text"), colors: try parseColors(root.object("colors")),
+      pageSize: try parsePageSize(root), headerText: headerText,
+      logoText: logoText, colors: try parseColors(root.object("colors")),
       trackColors: try parseTrackColors(root), sections: try parseSections(root),
       strings: try parseStrings(root.object("strings")), sha256: Checksum.sha256Hex(data))
   }
@@ -126,12 +130,35 @@ extension ReportTemplate {
     }
     try strings.refuseUnknownKeys(allowed: known.union(extra))
     var result: [String: String] = [:]
-    for key in extra.sorted() { result[key] = try strings.string(key) }
+    for key in extra.sorted() {
+      let value = try strings.string(key)
+      try checkPlaceholders(
+        value, allowed: TemplateString.optionalPlaceholders(key), key: key, in: strings)
+      result[key] = value
+    }
     for key in TemplateString.allCases {
       let value = try strings.string(key.rawValue)
       guard !value.isEmpty else { throw strings.fieldError(key.rawValue, "must not be empty") }
+      try checkPlaceholders(value, allowed: key.placeholders, key: key.rawValue, in: strings)
       result[key.rawValue] = value
     }
     return result
+  }
+
+  /// Refuses a `{name}` the layout does not fill in this text (a typo or a field from another
+  /// text), naming it and the ones the text may use.
+  private static func checkPlaceholders(
+    _ value: String, allowed: Set<String>, key: String, in object: TemplateReader
+  ) throws {
+    guard
+      let unknown = TemplateString.placeholderNames(in: value).first(where: {
+        !allowed.contains($0)
+      })
+    else { return }
+    let known =
+      allowed.isEmpty
+      ? "this text takes none"
+      : "this text takes " + allowed.sorted().map { "{\($0)}" }.joined(separator: ", ")
+    throw object.fieldError(key, "unknown placeholder {\(unknown)} (\(known))")
   }
 }
