@@ -14,10 +14,15 @@ struct ConvexHull {
       ends.append((first, y))
       if last != first { ends.append((last, y)) }
     }
-    guard !ends.isEmpty else { return nil }
+    guard let hull = ConvexHull(points: ends) else { return nil }
+    self = hull
+  }
 
-    ends.sort { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
-    vertices = Self.chain(ends)
+  /// The hull of `points` (pixel coordinates); nil when there are none.
+  init?(points: [(x: Int, y: Int)]) {
+    guard !points.isEmpty else { return nil }
+    let sorted = points.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
+    vertices = Self.chain(sorted)
   }
 
   /// Lower then upper chain; a single point or a segment comes back as its end points.

@@ -197,13 +197,20 @@ struct LesionDetector {
     -> LesionComponents
   {
     var cc = ConnectedComponents(mask: mask, size: box.size, threads: threads)
-    SolidNoduleTrim(grid: grid, parameters: parameters, threads: threads)
+    let keptWhole = SolidNoduleTrim(grid: grid, parameters: parameters, threads: threads)
       .trim(labels: &cc.labels, count: cc.count, hu: hu, box: box)
+    let minVoxels = parameters.minLesionVolumeML / grid.voxelML
+    if LesionHullFill.applies(spacingZ: grid.spacingZ, parameters: parameters) {
+      let eligible = keptWhole.indices.map { c in
+        c > 0 && keptWhole[c] && Double(cc.sizes[c]) >= minVoxels
+      }
+      LesionHullFill(grid: grid, parameters: parameters, threads: threads)
+        .fill(labels: &cc.labels, eligible: eligible, hu: hu, lung: lung, box: box)
+    }
     cc.sizes = ConnectedComponents.sizes(
       of: cc.labels, count: cc.count, size: box.size, threads: threads)
     let shapeKeeps = LesionShapeFilter(grid: grid, parameters: parameters)
       .keep(labels: cc.labels, count: cc.count, hu: hu, lung: lung, box: box)
-    let minVoxels = parameters.minLesionVolumeML / grid.voxelML
     let kept = (0..<cc.count).map { $0 + 1 }
       .filter { Double(cc.sizes[$0]) >= minVoxels && shapeKeeps[$0] }
       .sorted { cc.sizes[$0] > cc.sizes[$1] || (cc.sizes[$0] == cc.sizes[$1] && $0 < $1) }

@@ -24,8 +24,12 @@ struct SolidNoduleTrim {
 
   /// Clears from `labels` the voxels of solid compact components below consolidation density.
   /// `hu` is the box-cropped volume.
-  func trim(labels: inout [Int32], count: Int, hu: [Int16], box: VoxelBox) {
-    guard count > 0 else { return }
+  ///
+  /// - Returns: per component id (index 0 unused), whether it is compact and was kept whole:
+  ///   the compact lesions whose ground glass counts.
+  @discardableResult
+  func trim(labels: inout [Int32], count: Int, hu: [Int16], box: VoxelBox) -> [Bool] {
+    guard count > 0 else { return [false] }
     let bs = box.size
     let (extents, histograms) = labels.withUnsafeBufferPointer { l in
       hu.withUnsafeBufferPointer { h in
@@ -40,7 +44,8 @@ struct SolidNoduleTrim {
     let cut = (0...count).map { c in
       histograms[c].flatMap { solidCut(HUHistogram(counts: $0, lowHU: extents[c].minHU)) }
     }
-    guard cut.contains(where: { $0 != nil }) else { return }
+    let keptWhole = (0...count).map { c in histograms[c] != nil && cut[c] == nil }
+    guard cut.contains(where: { $0 != nil }) else { return keptWhole }
     labels.withUnsafeMutableBufferPointer { l in
       hu.withUnsafeBufferPointer { h in
         let (target, values) = (SendablePointer(l), SendableConstPointer(h))
@@ -52,6 +57,7 @@ struct SolidNoduleTrim {
         }
       }
     }
+    return keptWhole
   }
 
   /// A component's voxel count, index extent and range of clamped HU.
