@@ -6,15 +6,18 @@ import Outputs
 
 /// `report --dicom DIR`: for each study a Segmentation and a TID 1500 Measurement Report, and
 /// the report as Encapsulated PDF in the last study, so a PACS files them with the CT.
-/// File names carry only the study's position, never names, IDs or dates.
+/// File names carry only the study's position, never names, IDs or dates. The set is written
+/// into a hidden folder and renamed into place once complete (`StagingFolder`).
 enum ReportDicomOutputs {
   static func write(
     _ rendered: RenderedReport, report: URL, to folder: URL, deidentify: Bool,
     diagnostics: Diagnostics
   ) throws {
     try OutputPaths.folder(folder, create: true)
+    let staging = try StagingFolder(into: folder)
+    defer { staging.remove() }
     let deidentifier = deidentify ? Deidentifier(secret: CaseReportRun.deidentificationSecret) : nil
-    var outputs = rendered.provenance.outputs
+    var written: [(role: String, name: String)] = []
 
     for (i, study) in rendered.result.studies.enumerated() {
       let stem = String(format: "study-%02d", i + 1)
@@ -23,24 +26,27 @@ enum ReportDicomOutputs {
           "\(stem): the series says it has burned-in annotation; pixels are not cleaned")
       }
       let lesions = lesionSegments(study)
-      let segURL = folder.appendingPathComponent("\(stem)-seg.dcm")
       let segmentation = try DicomOutputs.writeSegmentation(
-        labels: study.labels, source: study.metadata, to: segURL, deidentifier: deidentifier,
-        lesions: lesions)
-      let srURL = folder.appendingPathComponent("\(stem)-sr.dcm")
+        labels: study.labels, source: study.metadata, to: staging.file("\(stem)-seg.dcm"),
+        deidentifier: deidentifier, lesions: lesions)
       try DicomOutputs.writeMeasurementReport(
-        measurementInput(study, segmentation: segmentation, lesions: lesions), to: srURL,
-        deidentifier: deidentifier)
-      outputs.append(try CaseReportRun.outputRecord("dicom_\(stem)_seg", segURL))
-      outputs.append(try CaseReportRun.outputRecord("dicom_\(stem)_sr", srURL))
+        measurementInput(study, segmentation: segmentation, lesions: lesions),
+        to: staging.file("\(stem)-sr.dcm"), deidentifier: deidentifier)
+      written += [("dicom_\(stem)_seg", "\(stem)-seg.dcm"), ("dicom_\(stem)_sr", "\(stem)-sr.dcm")]
     }
 
     if let last = rendered.result.studies.last {
-      let pdfURL = folder.appendingPathComponent("report-pdf.dcm")
       try DicomOutputs.writeEncapsulatedPDF(
         pdf: try Data(contentsOf: report), source: last.metadata, title: "ctcase case report",
-        to: pdfURL, deidentifier: deidentifier)
-      outputs.append(try CaseReportRun.outputRecord("dicom_report_pdf", pdfURL))
+        to: staging.file("report-pdf.dcm"), deidentifier: deidentifier)
+      written.append(("dicom_report_pdf", "report-pdf.dcm"))
+    }
+
+    // Every object is complete: only now do they replace an earlier run's.
+    try staging.publish(written.map(\.name))
+    var outputs = rendered.provenance.outputs
+    for file in written {
+      outputs.append(try CaseReportRun.outputRecord(file.role, staging.destination(file.name)))
     }
 
     var provenance = rendered.provenance

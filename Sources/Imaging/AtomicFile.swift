@@ -66,7 +66,11 @@ public enum AtomicFile {
     let unique = "\(getpid())-\(UUID().uuidString.prefix(8))"
     let temporary = folder.appendingPathComponent(
       ".\(url.lastPathComponent).\(unique)\(temporarySuffix)")
-    defer { unlink(temporary.path) }
+    InterruptCleanup.register(temporary.path)
+    defer {
+      unlink(temporary.path)
+      InterruptCleanup.unregister(temporary.path)
+    }
     try body(temporary)
 
     // rename(2) replaces an existing file atomically within one file system.

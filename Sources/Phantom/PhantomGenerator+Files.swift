@@ -80,6 +80,8 @@ extension PhantomGenerator {
     let temporary = folder.appendingPathComponent(".\(studyFolderName(index: index)).partial")
     try? FileManager.default.removeItem(at: temporary)
     try createFolder(temporary)
+    InterruptCleanup.register(temporary.path)
+    defer { InterruptCleanup.unregister(temporary.path) }
 
     let writer = CTSliceWriter(study: studyAttributes(index: index))
     let nz = volume.geometry.size.nz
