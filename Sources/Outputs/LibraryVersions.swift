@@ -23,6 +23,7 @@ public enum LibraryVersions {
   private static var teemVersion: String {
     var buffer = [CChar](repeating: 0, count: Int(AIR_STRLEN_LARGE))
     airTeemVersionSprint(&buffer)
-    return String(cString: buffer)
+    let text = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    return String(decoding: text, as: UTF8.self)
   }
 }
