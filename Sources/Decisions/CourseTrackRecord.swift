@@ -55,9 +55,9 @@ public struct CourseTrackRecord: Sendable, Encodable {
     try c.encode((figures?.changes ?? []).map(\.rounded), forKey: .changes)
     try c.encode(figures?.overall?.rounded, forKey: .overall)
     try c.encode(figures?.overall?.rounded.doublingTimeDays, forKey: .doublingTimeDays)
-    try c.encode(
-      figures?.overall?.doublingTimeNote ?? "not defined: seen on one study",
-      forKey: .doublingTimeNote)
+    // Null beside a defined doubling time; a track seen on one study has no overall change.
+    let note = figures?.overall.map(\.doublingTimeNote) ?? "not defined: seen on one study"
+    try c.encode(note, forKey: .doublingTimeNote)
   }
 
   private func encodeEnd(_ c: inout KeyedEncodingContainer<CodingKeys>) throws {

@@ -62,6 +62,7 @@ private func document() throws -> CourseDocument {
   #expect(points.map { $0["study_index"] as? Int } == [0, 1])
   #expect(points.map { $0["volume_ml"] as? Double } == [0.5, 1.0])
   #expect(tracks[0]["doubling_time_days"] as? Double == 3)
+  #expect(tracks[0]["doubling_time_note"] is NSNull, "a defined doubling time has no note")
 
   let decisions = try #require(root["decisions"] as? [[String: Any]])
   let suspected = try #require(decisions.first { $0["rule"] as? String == "suspected_pneumonia" })
