@@ -37,7 +37,29 @@ enum OutputPaths {
             reason: "it lies inside the input folder \(input.path); write outputs elsewhere")
         }
       }
+
+      guard exists, isFolder.boolValue else { continue }
+      let targets = linkedFiles(in: source)
+      for (output, path) in zip(outputs, written) where targets.contains(path) {
+        throw OutputFileError.writeFailed(
+          path: output.path,
+          reason: "it is an input of this run (linked from the folder \(input.path))")
+      }
     }
+  }
+
+  /// The files that symbolic links inside `folder` point to (a study folder of linked slices):
+  /// an output may not replace one, though it lies outside the folder.
+  private static func linkedFiles(in folder: String) -> Set<String> {
+    guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+    var targets: Set<String> = []
+    for case let name as String in walker {
+      let path = folder + "/" + name
+      var status = stat()
+      guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { continue }
+      targets.insert(resolved(URL(fileURLWithPath: path)))
+    }
+    return targets
   }
 
   /// Refuses an output folder path that names an existing non-folder; with `create`, also

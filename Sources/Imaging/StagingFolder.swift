@@ -41,8 +41,9 @@ public struct StagingFolder {
     destination.appendingPathComponent(name)
   }
 
-  /// Renames the staged files `names` into the destination. Every destination is checked
-  /// first (only a new file or an existing regular file is replaced), so a refusal moves none.
+  /// Renames the staged files `names` into the destination, all of them before an
+  /// interruption is handled (`InterruptCleanup.critical`). Every destination is checked first
+  /// (only a new file or an existing regular file is replaced), so a refusal moves none.
   /// - Throws: `OutputFileError.writeFailed` naming the destination file.
   public func publish(_ names: [String]) throws {
     for name in names {
@@ -55,10 +56,12 @@ public struct StagingFolder {
       }
     }
 
-    for name in names {
-      guard rename(file(name).path, destination(name).path) == 0 else {
-        throw OutputFileError.writeFailed(
-          path: destination(name).path, reason: String(cString: strerror(errno)))
+    try InterruptCleanup.critical {
+      for name in names {
+        guard rename(file(name).path, destination(name).path) == 0 else {
+          throw OutputFileError.writeFailed(
+            path: destination(name).path, reason: String(cString: strerror(errno)))
+        }
       }
     }
   }

@@ -97,9 +97,13 @@ extension PhantomGenerator {
       throw PhantomError.dicomWriteFailed(path: final.path, reason: first)
     }
 
+    // An interruption waits for the swap: an earlier run's study is never removed without
+    // this one taking its place.
     do {
-      try? FileManager.default.removeItem(at: final)
-      try FileManager.default.moveItem(at: temporary, to: final)
+      try InterruptCleanup.critical {
+        try? FileManager.default.removeItem(at: final)
+        try FileManager.default.moveItem(at: temporary, to: final)
+      }
     } catch {
       throw PhantomError.cannotCreateFolder(path: final.path, reason: error.localizedDescription)
     }

@@ -10,16 +10,35 @@ import Testing
   .enabled(if: TestEnvironment.hasReleaseBinary, TestEnvironment.noReleaseBinaryReason)
 )
 struct InterruptTests {
+  /// Stopped while its slice writers still fill the staging folder (they keep writing while
+  /// it is removed), and while a re-run replaces an earlier case study by study: no hidden
+  /// folder is left, and every study folder under its final name is whole.
   @Test func phantomStoppedWhileWritingASeriesLeavesNoHalfStudy() throws {
     let folder = try TestEnvironment.makeTemporaryDirectory("ctcase-interrupt-phantom")
     let out = folder.appendingPathComponent("case")
+    let arguments = ["-q", "phantom", "--preset", "seed-course", "--out", out.path]
+    let firstStaging = out.appendingPathComponent(".ct-2020-01-21.partial/CT0100.dcm")
 
     let status = try Self.runUntil(
-      ["-q", "phantom", "--preset", "seed-course", "--out", out.path],
-      seen: { Self.hiddenEntries(out).contains { $0.hasSuffix(".partial") } })
+      arguments, seen: { FileManager.default.fileExists(atPath: firstStaging.path) })
 
     #expect(status == 143)
     #expect(Self.hiddenEntries(out).isEmpty, "\(Self.hiddenEntries(out))")
+
+    let made = try TestEnvironment.run(TestEnvironment.releaseBinary!, arguments)
+    try #require(made.status == 0, "\(made.stderr)")
+    let secondStaging = out.appendingPathComponent(".ct-2020-01-23.partial/CT0010.dcm")
+    let rerun = try Self.runUntil(
+      arguments + ["--seed", "3"],
+      seen: { FileManager.default.fileExists(atPath: secondStaging.path) })
+
+    #expect(rerun == 143)
+    #expect(Self.hiddenEntries(out).isEmpty, "\(Self.hiddenEntries(out))")
+    for study in ["ct-2020-01-21", "ct-2020-01-23", "ct-2020-01-26"] {
+      let slices = try FileManager.default.contentsOfDirectory(
+        atPath: out.appendingPathComponent(study).path)
+      #expect(slices.count == 241, "\(study): \(slices.count) slices")
+    }
   }
 
   @Test func reportStoppedWhileWritingTheDicomSetKeepsTheEarlierSet() throws {

@@ -45,6 +45,20 @@ import Testing
       saying: "lies inside the input folder", keeping: [c.volume])
   }
 
+  /// A study folder of symbolic links to slices elsewhere: an output onto a linked file is
+  /// an output onto an input, though it lies outside the folder named on the command line.
+  @Test func analyzeOntoAFileLinkedFromTheStudyFolderIsRefused() throws {
+    let c = try Self.makeCase()
+    let links = c.folder.appendingPathComponent("links")
+    try FileManager.default.createDirectory(at: links, withIntermediateDirectories: false)
+    try FileManager.default.createSymbolicLink(
+      at: links.appendingPathComponent(c.volume.lastPathComponent), withDestinationURL: c.volume)
+
+    try Self.refused(
+      ["analyze", links.path, "--json", c.volume.path],
+      saying: "it is an input of this run (linked from the folder", keeping: [c.volume])
+  }
+
   @Test func courseOntoItsManifestIsRefused() throws {
     let c = try Self.makeCase()
     try Self.refused(

@@ -131,7 +131,7 @@ enum LibraryCommand: Subcommand {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       // A stale summary would list the case as rendered if this run fails; temporary files
       // are what an interrupted earlier run left behind.
-      for stale in [summaryURL, folder.appendingPathComponent(CaseThumbnail.fileName)]
+      for stale in [summaryURL, figures, folder.appendingPathComponent(CaseThumbnail.fileName)]
         + temporaryLeftovers(in: folder)
       {
         try? FileManager.default.removeItem(at: stale)
@@ -142,6 +142,8 @@ enum LibraryCommand: Subcommand {
         folder.appendingPathComponent(CaseThumbnail.fileName).path, "--threads", "\(threads)",
       ]
       if deidentify { arguments.append("--deidentify") }
+      InterruptCleanup.register(figures.path)
+      defer { InterruptCleanup.unregister(figures.path) }
       let child = try ChildProcess.run(arguments)
       guard child.status == 0 else {
         return .failed(child.lastErrorLine ?? "report exited with \(child.status)")
@@ -188,6 +190,8 @@ enum ChildProcess {
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice
     try process.run()
+    InterruptCleanup.registerChild(process.processIdentifier)
+    defer { InterruptCleanup.unregisterChild(process.processIdentifier) }
     let data = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Result(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))

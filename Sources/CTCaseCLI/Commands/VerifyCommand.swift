@@ -81,9 +81,13 @@ enum VerifyCommand: Subcommand {
     }
     // The re-run writes beside the original so that the record's relative case path is equal.
     let scratch = folder.appendingPathComponent(".ctcase-verify-\(getpid()).pdf")
+    let scratchFiles = [scratch, CaseReportRun.provenanceURL(for: scratch)]
+    for file in scratchFiles { InterruptCleanup.register(file.path) }
     defer {
-      try? FileManager.default.removeItem(at: scratch)
-      try? FileManager.default.removeItem(at: CaseReportRun.provenanceURL(for: scratch))
+      for file in scratchFiles {
+        try? FileManager.default.removeItem(at: file)
+        InterruptCleanup.unregister(file.path)
+      }
     }
     let rendered = try CaseReportRun.run(
       casePath: casePath, output: scratch, options: ReportOptions(record: recorded.options),

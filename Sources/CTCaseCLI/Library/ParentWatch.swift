@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 
 /// Makes a library's child `ctcase report` end when the library run that started it is
 /// killed, so an interrupted run leaves no orphan still writing into the library while a
@@ -6,8 +7,9 @@ import Foundation
 ///
 /// The parent passes its process id in `environmentKey`; the child checks every
 /// `pollInterval` whether it has been re-parented (its parent died) and then exits at once.
-/// Its outputs are written through temporary files, so exiting mid-write leaves no damaged
-/// file; the next library run removes the temporary leftovers of the case it renders.
+/// Its outputs are written through temporary files, which it removes as it exits
+/// (`InterruptCleanup`); the next library run also removes any temporary leftovers of the case
+/// it renders.
 enum ParentWatch {
   static let environmentKey = "CTCASE_LIBRARY_PARENT_PID"
   static let pollInterval: TimeInterval = 0.2
@@ -33,6 +35,6 @@ enum ParentWatch {
 
   private static func orphaned() -> Never {
     FileHandle.standardError.write(Data("ctcase: error: the library run was stopped\n".utf8))
-    _exit(ExitCode.failure.rawValue)
+    InterruptCleanup.removeAllAndExit(status: ExitCode.failure.rawValue)
   }
 }
