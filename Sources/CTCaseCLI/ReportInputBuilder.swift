@@ -33,10 +33,11 @@ struct ReportInputBuilder: Sendable {
       events: events, provenance: provenance)
   }
 
-  /// The title as given; a de-identified report gets a neutral one (free text may identify).
+  /// The title as given; a de-identified report gets the neutral one of an untitled case (free
+  /// text may identify).
   private var title: String {
-    if deidentifier != nil { return "Case report" }
-    return result.manifest.title ?? "Case report"
+    if deidentifier != nil { return TitleText.fallback }
+    return result.manifest.title ?? TitleText.fallback
   }
 
   /// The manifest's patient, else the first study's DICOM patient.

@@ -53,10 +53,12 @@ public enum CaseReport {
     to folder: URL
   ) throws -> [URL] {
     try input.validate()
+    let shown = input.displayed
+
     let renderer = CairoRenderer(fonts: fonts)
-    return try figures(input, template: template).map { item in
+    return try figures(shown, template: template).map { item in
       let url = folder.appendingPathComponent("\(item.name).\(format.fileExtension)")
-      let metadata = DocumentMetadata.forCase(input, subject: item.name)
+      let metadata = DocumentMetadata.forCase(shown, subject: item.name)
       try renderer.writeFigure(
         item.figure.page, format: format, language: template.language, metadata: metadata,
         to: url)

@@ -116,4 +116,19 @@ import Testing
     #expect(lines[0][3] == "Alerts: progression (day 6)")
     #expect(lines[1] == ["2. case-f0", "FAILED: bad"])
   }
+
+  /// A label is a case title: shown on one line and bounded like the report's (a 200,000
+  /// character title took 95 s to lay out and ran off the page).
+  @Test func labelsAreDisplayedAsReportTitles() throws {
+    var catalogue = Self.catalogue(pictures: 2, failed: 0)
+    catalogue.entries[0].label = "Left lower lobe\r\nfollow-up"
+    catalogue.entries[1].label = String(repeating: "X", count: 200_000)
+    let template = try ReportTemplate.load("standard", directory: Self.directory)
+
+    let document = catalogue.layout(template: template, fonts: try FontSet())
+
+    let shown = String(repeating: "X", count: 239) + "…"
+    #expect(document.outline.map(\.title) == ["1. Left lower lobe follow-up", "2. " + shown])
+    #expect(document.pages.count == 1)
+  }
 }

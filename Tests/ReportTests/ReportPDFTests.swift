@@ -191,8 +191,58 @@ extension ReportPDFTests {
     let elapsed = ContinuousClock.now - started
     #expect(elapsed < .seconds(20), "\(elapsed)")
     let info = try Self.tool("pdfinfo", [url.path])
-    let shown = String(repeating: "X", count: 240) + "…"
+    let shown = String(repeating: "X", count: 239) + "…"
     #expect(info.contains("Title:           " + shown + "\n"), "\(info.prefix(600))")
     #expect(info.contains("Pages:           11"))
+  }
+}
+
+extension ReportPDFTests {
+  /// One letter carrying 20,000 combining accents is a single character (rendering it took
+  /// 21 s and drew the accents off the page): the scalar bound drops it.
+  @Test func titleWithThousandsOfCombiningMarksIsCutAndStaysFast() throws {
+    var input = Self.example
+    input.title = "Case a" + String(repeating: "\u{301}", count: 20_000)
+    let started = ContinuousClock.now
+
+    let url = try Self.render(input)
+
+    let elapsed = ContinuousClock.now - started
+    #expect(elapsed < .seconds(10), "\(elapsed)")
+    let info = try Self.tool("pdfinfo", [url.path])
+    #expect(info.contains("Title:           Case…\n"), "\(info.prefix(600))")
+    #expect(info.contains("Pages:           11"))
+  }
+
+  /// Line breaks and NUL made the title taller than a page and ended the PDF Title early.
+  @Test func titleWithLineBreaksAndNULIsShownOnOneLine() throws {
+    var input = Self.example
+    input.title = "Left lower lobe\r\nfollow-up\u{2028}day 10\u{0}end\n"
+
+    let url = try Self.render(input)
+
+    let info = try Self.tool("pdfinfo", [url.path])
+    #expect(
+      info.contains("Title:           Left lower lobe follow-up day 10 end\n"),
+      "\(info.prefix(600))")
+    #expect(info.contains("Pages:           11"))
+    let text = try Self.tool("pdftotext", ["-layout", url.path, "-"])
+    #expect(text.contains("Left lower lobe follow-up day 10 end"))
+  }
+
+  /// The figure files' PDF Title is the displayed title, as in the report.
+  @Test func figureFilesCarryTheDisplayedTitle() throws {
+    var input = Self.example
+    input.title = String(repeating: "X", count: 200_000)
+    let template = try ReportTemplate.load("standard", directory: Self.directory)
+    let folder = try TestEnvironment.makeTemporaryDirectory("ctcase-figures")
+
+    let files = try CaseReport.writeFigures(
+      input, template: template, format: .pdf, fonts: try FontSet(), to: folder)
+
+    let trends = try #require(files.first)
+    let info = try Self.tool("pdfinfo", [trends.path])
+    let shown = String(repeating: "X", count: 239) + "…"
+    #expect(info.contains("Title:           " + shown + "\n"), "\(info.prefix(600))")
   }
 }

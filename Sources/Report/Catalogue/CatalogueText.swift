@@ -4,10 +4,11 @@ enum CatalogueText {
   static let volumeDecimals = 1
   static let percentDecimals = 1
 
-  /// First line: number and label; a rendered case's folder id opens its second line (an id
-  /// inside a wrapped heading would break at its hyphen).
+  /// First line: number and label, the label displayed as a report title (one line, bounded:
+  /// `TitleText`); a rendered case's folder id opens its second line (an id inside a wrapped
+  /// heading would break at its hyphen).
   static func lines(_ entry: CatalogueEntry, number: Int) -> [String] {
-    let heading = "\(number). \(entry.label)"
+    let heading = "\(number). \(TitleText.display(entry.label))"
     switch entry.status {
     case .rendered(let figures):
       let course = entry.label == entry.id ? course(figures) : "\(entry.id) · \(course(figures))"

@@ -15,16 +15,14 @@ public struct ReportLayoutBuilder {
   var sectionPages: [ReportSection: Int] = [:]
 
   /// - Parameters:
-  ///   - input: what the report shows; a very long title is shortened (`TitleText`).
+  ///   - input: what the report shows; its title is shown as `TitleText` displays it.
   ///   - pageSize: overrides the template's page size when given (US Letter on request).
   ///   - fonts: the embedded font files and hashes, listed under methods.
   public init(
     input: ReportInput, template: ReportTemplate, pageSize: PageSize? = nil,
     measurer: any TextMeasuring, fonts: [FontFile]
   ) {
-    var shown = input
-    shown.title = TitleText.bounded(input.title)
-    self.input = shown
+    self.input = input.displayed
     self.template = template
     self.style = ReportStyle(template: template)
     self.pageSize = pageSize ?? template.pageSize
