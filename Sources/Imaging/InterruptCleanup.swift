@@ -8,9 +8,9 @@ import Foundation
 #endif
 
 /// Removes the temporary files and folders of writes in progress when the process is
-/// interrupted (SIGINT from Ctrl-C, SIGTERM from a batch system's time limit), so a killed run
-/// leaves its destination as it was: no `.partial` file beside the report, no half-filled
-/// staging folder.
+/// interrupted (SIGINT from Ctrl-C, SIGTERM from a batch system's time limit, SIGHUP from a
+/// closed terminal or SSH session), so a killed run leaves its destination as it was: no
+/// `.partial` file beside the report, no half-filled staging folder.
 ///
 /// `AtomicFile` and the writers of multi-file outputs register each temporary path while it
 /// exists, and run the renames that publish a set of files in `critical`, which an interruption
@@ -28,12 +28,12 @@ public enum InterruptCleanup {
   /// How long an interrupted process waits for its children to clean up and end.
   static let childGraceSeconds = 5.0
 
-  /// Starts receiving SIGINT and SIGTERM. Called once by the `ctcase` executable; library and
+  /// Starts receiving SIGHUP, SIGINT and SIGTERM. Called once by the `ctcase` executable; library and
   /// test code that never calls it keeps the default behaviour (the signal ends the process).
   public static func install() {
     state.withLock {
       guard sources.isEmpty else { return }
-      for number in [SIGINT, SIGTERM] {
+      for number in [SIGHUP, SIGINT, SIGTERM] {
         signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(
           signal: number, queue: .global(qos: .userInteractive))

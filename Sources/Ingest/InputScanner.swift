@@ -76,14 +76,26 @@ enum InputScanner {
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
   }
 
+  /// A NIfTI or NRRD file is known by its name (the readers need it: `.gz`, a detached `.nhdr`
+  /// header); a symbolic link named otherwise is read as its target, by the target's name.
   private static func classify(_ path: String, into result: inout ScannedInputs) -> Bool {
     if isVolumeFile(path) {
       result.volumes.append(path)
+    } else if let target = linkTarget(path), isVolumeFile(target) {
+      result.volumes.append(target)
     } else if DicomFile.looksLikeDicom(path) {
       result.dicom.append(path)
     } else {
       return false
     }
     return true
+  }
+
+  /// The file a symbolic link at `path` leads to; nil when `path` is no link (one lstat(2), as
+  /// most files are not).
+  private static func linkTarget(_ path: String) -> String? {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+    return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
   }
 }

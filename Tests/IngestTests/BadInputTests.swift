@@ -125,6 +125,21 @@ import Testing
     }
   }
 
+  /// A NIfTI file given through a symbolic link without the file's suffix (`scan` for
+  /// `scan.nii.gz`) is read as its target: the same voxels as the file given by name.
+  @Test func niftiBehindALinkWithoutItsSuffixReadsAsItsTarget() throws {
+    let folder = try TestEnvironment.makeTemporaryDirectory("ctcase-linked-nifti")
+    let file = try IngestFixtures.url("nifti/scaled.nii.gz")
+    let link = folder.appendingPathComponent("scan")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+
+    let linked = try StudyLoader.load([link], options: LoadOptions(threads: 2))
+
+    let direct = try StudyLoader.load([file], options: LoadOptions(threads: 2))
+    #expect(linked.volume.voxels == direct.volume.voxels)
+    #expect(linked.volume.geometry == direct.volume.geometry)
+  }
+
   @Test func sliceWithAWrongFrameCountIsTheOneNamed() throws {
     let victim = try String(
       contentsOf: try IngestFixtures.url("frame-count-name.txt"), encoding: .utf8)
