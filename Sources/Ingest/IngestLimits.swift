@@ -46,4 +46,5 @@ public enum IngestWarningCode {
   public static let notCT = "not-ct"
   public static let mixedStudies = "mixed-studies"
   public static let unplacedFrames = "unplaced-frames"
+  public static let skippedLink = "skipped-link"
 }

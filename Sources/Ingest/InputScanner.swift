@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 
 /// The files found under the paths a user gave, sorted into the formats ingest reads.
 struct ScannedInputs: Sendable {
@@ -8,6 +9,22 @@ struct ScannedInputs: Sendable {
   var volumes: [String] = []
   /// Files in folders that are none of these (previews, notes); ignored.
   var ignoredCount = 0
+  /// Symbolic links in folders that were not followed, sorted by path: ones whose target is
+  /// missing or unreadable, and links to folders. Each is warned about by name (a dangling
+  /// slice link shows up as an unexplained gap otherwise).
+  var skippedLinks: [SkippedLink] = []
+
+  struct SkippedLink: Sendable {
+    var path: String
+    var reason: String
+  }
+
+  /// One warning per skipped link.
+  var skippedLinkWarnings: [IngestWarning] {
+    skippedLinks.map {
+      IngestWarning(code: IngestWarningCode.skippedLink, file: $0.path, message: $0.reason)
+    }
+  }
 }
 
 /// Expands files and folders (recursively) and recognises each file's format.
@@ -35,6 +52,7 @@ enum InputScanner {
     }
     result.dicom = Array(Set(result.dicom)).sorted()
     result.volumes = Array(Set(result.volumes)).sorted()
+    result.skippedLinks.sort { $0.path < $1.path }
     return result
   }
 
@@ -59,10 +77,15 @@ enum InputScanner {
       throw IngestError.unreadable(path: folder.path, reason: "cannot list the folder")
     }
     for case let url as URL in walker {
-      guard isRegularFile(url.path) else { continue }
       let path =
         url.path.hasPrefix(target.path + "/")
         ? folder.path + url.path.dropFirst(target.path.count) : url.path
+      guard isRegularFile(url.path) else {
+        if let reason = skippedLinkReason(url.path) {
+          result.skippedLinks.append(.init(path: path, reason: reason))
+        }
+        continue
+      }
       if !classify(path, into: &result) { result.ignoredCount += 1 }
     }
   }
@@ -89,6 +112,19 @@ enum InputScanner {
       return false
     }
     return true
+  }
+
+  /// Why the symbolic link at `path` is not read (a link to a folder is not followed; one
+  /// whose target cannot be examined is broken); nil when `path` is no link.
+  private static func skippedLinkReason(_ path: String) -> String? {
+    guard linkTarget(path) != nil else { return nil }
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      return "a symbolic link whose target is missing or unreadable; skipped"
+    }
+    return info.st_mode & S_IFMT == S_IFDIR
+      ? "a symbolic link to a folder inside the study; not followed (give that folder itself)"
+      : "a symbolic link to something that is not a file; skipped"
   }
 
   /// The file a symbolic link at `path` leads to; nil when `path` is no link (one lstat(2), as

@@ -12,10 +12,14 @@ public enum StudyLoader {
   public static func load(_ paths: [URL], options: LoadOptions) throws -> LoadedStudy {
     let label = describe(paths)
     let inputs = try InputScanner.scan(paths)
+    var study: LoadedStudy
     if let volumeFile = try singleVolumeFile(inputs, label: label) {
-      return try loadVolumeFile(volumeFile)
+      study = try loadVolumeFile(volumeFile)
+    } else {
+      study = try loadDicom(inputs.dicom, options: options, label: label)
     }
-    return try loadDicom(inputs.dicom, options: options, label: label)
+    study.warnings = inputs.skippedLinkWarnings + study.warnings
+    return study
   }
 
   /// Lists what the paths hold and which series `load` would use, reading headers only.
@@ -23,10 +27,14 @@ public enum StudyLoader {
   public static func inspect(_ paths: [URL], options: LoadOptions) throws -> Inventory {
     let label = describe(paths)
     let inputs = try InputScanner.scan(paths)
+    var inventory: Inventory
     if let volumeFile = try singleVolumeFile(inputs, label: label) {
-      return try inspectVolumeFile(volumeFile, ignored: inputs.ignoredCount)
+      inventory = try inspectVolumeFile(volumeFile, ignored: inputs.ignoredCount)
+    } else {
+      inventory = try inspectDicom(inputs, options: options, label: label)
     }
-    return try inspectDicom(inputs, options: options, label: label)
+    inventory.warnings = inputs.skippedLinkWarnings + inventory.warnings
+    return inventory
   }
 
   /// How errors about "the input as a whole" name it.
@@ -38,8 +46,11 @@ public enum StudyLoader {
   private static func singleVolumeFile(_ inputs: ScannedInputs, label: String) throws -> String? {
     guard !inputs.volumes.isEmpty else {
       if inputs.dicom.isEmpty {
+        let links =
+          inputs.skippedLinks.isEmpty ? "" : ", \(inputs.skippedLinks.count) skipped links"
         throw IngestError.noImages(
-          path: label, reason: "no DICOM, NIfTI or NRRD file found (\(inputs.ignoredCount) other)")
+          path: label,
+          reason: "no DICOM, NIfTI or NRRD file found (\(inputs.ignoredCount) other\(links))")
       }
       return nil
     }

@@ -125,6 +125,31 @@ import Testing
     }
   }
 
+  /// A slice link left dangling, and a link to a folder inside the study, are skipped with a
+  /// warning naming each, not silently (the dangling slice would read as an unexplained gap).
+  @Test func danglingAndFolderLinksInAStudyAreNamed() throws {
+    let study = try TestEnvironment.makeTemporaryDirectory("ctcase-dangling-link")
+    let source = try IngestFixtures.url("gap")
+    for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
+    where name.hasSuffix(".dcm") {
+      try FileManager.default.createSymbolicLink(
+        at: study.appendingPathComponent(name),
+        withDestinationURL: source.appendingPathComponent(name))
+    }
+    let dangling = study.appendingPathComponent("zz-moved.dcm")
+    try FileManager.default.createSymbolicLink(
+      at: dangling, withDestinationURL: source.appendingPathComponent("no-such-slice.dcm"))
+    let folderLink = study.appendingPathComponent("series")
+    try FileManager.default.createSymbolicLink(at: folderLink, withDestinationURL: source)
+
+    let loaded = try StudyLoader.load([study], options: LoadOptions(threads: 2))
+
+    let skipped = loaded.warnings.filter { $0.code == IngestWarningCode.skippedLink }
+    #expect(skipped.map(\.file) == [folderLink.path, dangling.path], "\(loaded.warnings)")
+    #expect(skipped.last?.message.contains("target is missing") == true)
+    #expect(skipped.first?.message.contains("not followed") == true)
+  }
+
   /// A NIfTI file given through a symbolic link without the file's suffix (`scan` for
   /// `scan.nii.gz`) is read as its target: the same voxels as the file given by name.
   @Test func niftiBehindALinkWithoutItsSuffixReadsAsItsTarget() throws {
