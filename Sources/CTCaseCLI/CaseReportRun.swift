@@ -106,14 +106,22 @@ enum CaseReportRun {
     let document = try timings.measure("layout") {
       try CaseReport.layout(input, template: template, pageSize: options.pageSize, fonts: fonts)
     }
-    try timings.measure("render PDF (cairo, pango)") {
-      try CairoRenderer(fonts: fonts).writePDF(document, to: output)
-    }
-
-    var final = record
-    final.outputs = [try outputRecord("report_pdf", output)]
+    // The PDF and its provenance record (which holds the PDF's hash) replace an earlier pair
+    // together: an interrupted run never leaves a new PDF beside an old record.
     let url = provenanceURL(for: output)
-    try AtomicFile.write(try CanonicalJSON.encode(final), to: url)
+    var final = record
+    try AtomicFile.write(together: [output, url]) { temporaries in
+      try timings.measure("render PDF (cairo, pango)") {
+        try CairoRenderer(fonts: fonts).writePDF(
+          document, toTemporary: temporaries[0], reportAs: output)
+      }
+      final.outputs = [try outputRecord("report_pdf", temporaries[0])]
+      do {
+        try CanonicalJSON.encode(final).write(to: temporaries[1])
+      } catch {
+        throw OutputFileError.writeFailed(path: url.path, reason: "\(error)")
+      }
+    }
     return RenderedReport(result: result, input: input, provenance: final, provenanceURL: url)
   }
 

@@ -46,15 +46,7 @@ public struct StagingFolder {
   /// (only a new file or an existing regular file is replaced), so a refusal moves none.
   /// - Throws: `OutputFileError.writeFailed` naming the destination file.
   public func publish(_ names: [String]) throws {
-    for name in names {
-      var status = stat()
-      let target = destination(name).path
-      if lstat(target, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
-        throw OutputFileError.writeFailed(
-          path: target,
-          reason: "it exists and is not a regular file (a device, pipe, link or folder)")
-      }
-    }
+    for name in names { try AtomicFile.checkDestination(destination(name)) }
 
     try InterruptCleanup.critical {
       for name in names {

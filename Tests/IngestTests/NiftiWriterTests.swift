@@ -95,6 +95,42 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 
+  /// Files written together replace the earlier pair only when every one was written; one
+  /// refused destination keeps both earlier files and leaves no temporary file.
+  @Test func filesWrittenTogetherReplaceTheEarlierPairWhole() throws {
+    let folder = try TestEnvironment.makeTemporaryDirectory()
+    let (pdf, record) = (
+      folder.appendingPathComponent("r.pdf"), folder.appendingPathComponent("r.json")
+    )
+    for url in [pdf, record] { try Data("old".utf8).write(to: url) }
+    struct Boom: Error {}
+
+    #expect(throws: Boom.self) {
+      try AtomicFile.write(together: [pdf, record]) { temporaries in
+        try Data("new".utf8).write(to: temporaries[0])
+        throw Boom()
+      }
+    }
+    #expect(
+      try [pdf, record].map { try String(contentsOf: $0, encoding: .utf8) } == ["old", "old"])
+    let subfolder = folder.appendingPathComponent("sub.json")
+    try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: false)
+    #expect(throws: OutputFileError.self) {
+      try AtomicFile.write(together: [pdf, subfolder]) { _ in Issue.record("body ran") }
+    }
+
+    try AtomicFile.write(together: [pdf, record]) { temporaries in
+      for (temporary, text) in zip(temporaries, ["new pdf", "new record"]) {
+        try Data(text.utf8).write(to: temporary)
+      }
+    }
+    #expect(
+      try [pdf, record].map { try String(contentsOf: $0, encoding: .utf8) }
+        == ["new pdf", "new record"])
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(names == ["r.json", "r.pdf", "sub.json"])
+  }
+
   @Test func onlyNewOrRegularFilesAreReplaced() throws {
     let folder = try TestEnvironment.makeTemporaryDirectory()
     let target = folder.appendingPathComponent("target.txt")

@@ -33,31 +33,38 @@ public final class CairoRenderer {
   /// Writes a multi-page PDF with outline, metadata, page links and embedded font subsets.
   /// - Throws: `ReportError.cairo` or `.writeFailed` naming `url`.
   public func writePDF(_ document: LayoutDocument, to url: URL) throws {
-    let text = TextEngine(fonts: fonts, language: document.language)
     try AtomicFile.write(to: url) { temporary in
-      let first = document.pages.first?.size ?? PageSize.a4.size
-      let surface = cairo_pdf_surface_create(temporary.path, first.width, first.height)
-      let cairo = cairo_create(surface)
-      defer {
-        cairo_destroy(cairo)
-        cairo_surface_destroy(surface)
-      }
-      PDFStructure.setMetadata(document.metadata, on: surface)
-      // cairo 1.16 writes a broken xref table for link tags outside a structure tag.
-      cairo_tag_begin(cairo, "Document", nil)
-      for (index, page) in document.pages.enumerated() {
-        cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-        if let cairo { PDFStructure.pageAnchor(index, on: cairo) }
-        draw(page.elements, on: cairo, text: text)
-        cairo_show_page(cairo)
-      }
-      cairo_tag_end(cairo, "Document")
-      if ProcessInfo.processInfo.environment["XNO_OUTLINE"] == nil {
-        PDFStructure.addOutline(document.outline, pages: document.pages, to: surface)
-      }
-      cairo_surface_finish(surface)
-      try check(cairo_surface_status(surface), url)
+      try writePDF(document, toTemporary: temporary, reportAs: url)
     }
+  }
+
+  /// Writes the PDF into `temporary`, a file of `AtomicFile.write(together:_:)` that is renamed
+  /// to `url` with the files written beside it.
+  /// - Throws: `ReportError.cairo` naming `url`.
+  public func writePDF(_ document: LayoutDocument, toTemporary temporary: URL, reportAs url: URL)
+    throws
+  {
+    let text = TextEngine(fonts: fonts, language: document.language)
+    let first = document.pages.first?.size ?? PageSize.a4.size
+    let surface = cairo_pdf_surface_create(temporary.path, first.width, first.height)
+    let cairo = cairo_create(surface)
+    defer {
+      cairo_destroy(cairo)
+      cairo_surface_destroy(surface)
+    }
+    PDFStructure.setMetadata(document.metadata, on: surface)
+    // cairo 1.16 writes a broken xref table for link tags outside a structure tag.
+    cairo_tag_begin(cairo, "Document", nil)
+    for (index, page) in document.pages.enumerated() {
+      cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+      if let cairo { PDFStructure.pageAnchor(index, on: cairo) }
+      draw(page.elements, on: cairo, text: text)
+      cairo_show_page(cairo)
+    }
+    cairo_tag_end(cairo, "Document")
+    PDFStructure.addOutline(document.outline, pages: document.pages, to: surface)
+    cairo_surface_finish(surface)
+    try check(cairo_surface_status(surface), url)
   }
 
   /// Writes one figure page as PDF, SVG (both vector) or PNG at the given resolution.
