@@ -28,8 +28,9 @@ public enum InterruptCleanup {
   /// How long an interrupted process waits for its children to clean up and end.
   static let childGraceSeconds = 5.0
 
-  /// Starts receiving SIGHUP, SIGINT and SIGTERM. Called once by the `ctcase` executable; library and
-  /// test code that never calls it keeps the default behaviour (the signal ends the process).
+  /// Starts receiving SIGHUP, SIGINT and SIGTERM. Called once by the `ctcase` executable;
+  /// library and test code that never calls it keeps the default behaviour (the signal ends
+  /// the process).
   public static func install() {
     state.withLock {
       guard sources.isEmpty else { return }
